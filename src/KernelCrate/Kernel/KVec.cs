@@ -1,0 +1,92 @@
+using System;
+
+namespace Kernel;
+
+/// <summary>
+/// A growable array in kmalloc'd memory (Rust's <c>Vec</c> with <c>try_push</c>): every operation that may
+/// allocate reports ENOMEM and leaves the vector as it was. Freed by <see cref="Dispose"/>.
+/// </summary>
+public unsafe struct KVec<T> : IDisposable where T : unmanaged
+{
+    private const int MinimumCapacity = 4;
+    private T* _items;
+    private int _length;
+    private int _capacity;
+    private readonly Gfp _flags;
+
+    public KVec(Gfp flags)
+    {
+        _items = null;
+        _length = 0;
+        _capacity = 0;
+        _flags = flags;
+    }
+
+    public static Result<KVec<T>> TryWithCapacity(int capacity, Gfp flags = Gfp.Kernel)
+    {
+        var vector = new KVec<T>(flags);
+        Result reserved = vector.TryReserve(capacity);
+        if (reserved.IsError) return reserved.Error;
+        return vector;
+    }
+
+    public int Length => _length;
+    public int Capacity => _capacity;
+    public bool IsEmpty => _length == 0;
+
+    public ref T this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)_length) Panic.Fail("KVec index out of bounds"u8);
+            return ref _items[index];
+        }
+    }
+
+    public Span<T> AsSpan() => new(_items, _length);
+
+    /// <summary>Makes room for <paramref name="additional"/> more items; ENOMEM (vector unchanged) on failure.</summary>
+    public Result TryReserve(int additional)
+    {
+        if (additional < 0) return Errno.EINVAL;
+        long needed = (long)_length + additional;
+        if (needed <= _capacity) return Result.Ok;
+        long grown = _capacity == 0 ? MinimumCapacity : (long)_capacity * 2;
+        long capacity = grown > needed ? grown : needed;
+        long bytes = capacity * sizeof(T);
+        if (capacity > int.MaxValue || bytes > int.MaxValue) return Errno.ENOMEM;
+        T* items = (T*)Native.Krealloc(_items, (nuint)bytes, _flags == 0 ? Gfp.Kernel : _flags);
+        if (items == null) return Errno.ENOMEM;
+        _items = items;
+        _capacity = (int)capacity;
+        return Result.Ok;
+    }
+
+    public Result TryPush(T item)
+    {
+        if (_length == _capacity)
+        {
+            Result reserved = TryReserve(1);
+            if (reserved.IsError) return reserved;
+        }
+        _items[_length++] = item;
+        return Result.Ok;
+    }
+
+    public bool TryPop(out T item)
+    {
+        if (_length == 0) { item = default; return false; }
+        item = _items[--_length];
+        return true;
+    }
+
+    public void Clear() => _length = 0;
+
+    public void Dispose()
+    {
+        if (_items != null) Native.Kfree(_items);
+        _items = null;
+        _length = 0;
+        _capacity = 0;
+    }
+}

@@ -1,0 +1,65 @@
+// Helpers that ilc's generated code calls by contract. Every "throw" the compiler would emit is a panic here.
+#pragma warning disable CS8500
+
+namespace Internal.Runtime.CompilerHelpers
+{
+    using System;
+    using System.Runtime;
+
+    public static class StartupCodeHelpers
+    {
+        [RuntimeExport("RhpAssignRef")]
+        private static unsafe void RhpAssignRef(void** location, void* value) => *location = value;
+
+        [RuntimeExport("RhpCheckedAssignRef")]
+        private static unsafe void RhpCheckedAssignRef(void** location, void* value) => *location = value;
+    }
+
+    public static class ThrowHelpers
+    {
+        public static void ThrowIndexOutOfRangeException() => Kernel.Panic.Fail("index out of bounds"u8);
+        public static void ThrowOverflowException() => Kernel.Panic.Fail("arithmetic overflow"u8);
+        public static void ThrowDivideByZeroException() => Kernel.Panic.Fail("division by zero"u8);
+        public static void ThrowNullReferenceException() => Kernel.Panic.Fail("null reference"u8);
+        public static void ThrowInvalidCastException() => Kernel.Panic.Fail("invalid cast"u8);
+        public static void ThrowArrayTypeMismatchException() => Kernel.Panic.Fail("array type mismatch"u8);
+        public static void ThrowArgumentException() => Kernel.Panic.Fail("invalid argument"u8);
+        public static void ThrowArgumentOutOfRangeException() => Kernel.Panic.Fail("argument out of range"u8);
+        public static void ThrowPlatformNotSupportedException() => Kernel.Panic.Fail("platform not supported"u8);
+        public static void ThrowNotImplementedException() => Kernel.Panic.Fail("not implemented"u8);
+        public static void ThrowTypeLoadException() => Kernel.Panic.Fail("type load failure"u8);
+        // ilc substitutes these for method bodies it could not compile (a missing member, invalid IL...).
+        public static void ThrowInvalidProgramException(int id) => Kernel.Panic.Fail("invalid program (ilc could not compile a method)"u8);
+        public static void ThrowInvalidProgramExceptionWithArgument(int id, string methodName) => Kernel.Panic.Fail("invalid program (ilc could not compile a method)"u8);
+        public static void ThrowTypeLoadException(int id, string className, string typeName) => Kernel.Panic.Fail("type load failure"u8);
+        public static void ThrowTypeLoadExceptionWithArgument(int id, string className, string typeName, string messageArg) => Kernel.Panic.Fail("type load failure"u8);
+        public static void ThrowMissingMethodException(int id, string methodName) => Kernel.Panic.Fail("missing method"u8);
+        public static void ThrowMissingFieldException(int id, string fieldName) => Kernel.Panic.Fail("missing field"u8);
+        public static void ThrowFileNotFoundException(int id, string fileName) => Kernel.Panic.Fail("missing assembly"u8);
+        public static void ThrowBadImageFormatException(int id) => Kernel.Panic.Fail("bad image format"u8);
+        public static void ThrowMarshalDirectiveException(int id) => Kernel.Panic.Fail("marshalling is not supported"u8);
+        public static void ThrowAmbiguousMatchException(int id) => Kernel.Panic.Fail("ambiguous match"u8);
+        public static void ThrowFeatureBodyRemoved() => Kernel.Panic.Fail("feature removed by the compiler"u8);
+    }
+}
+
+namespace System.Runtime
+{
+    using Internal.Runtime.CompilerHelpers;
+
+    // Casting helpers ilc's scanner requires. A module has no reference types to cast between at run time,
+    // so each cast that reaches here is a bug: panic rather than guess.
+    internal static unsafe class TypeCast
+    {
+        public static object IsInstanceOfClass(void* pvTargetType, object obj) { ThrowHelpers.ThrowInvalidCastException(); return null; }
+        public static object IsInstanceOfAny(void* pvTargetType, object obj) { ThrowHelpers.ThrowInvalidCastException(); return null; }
+        public static object IsInstanceOfInterface(void* pvTargetType, object obj) { ThrowHelpers.ThrowInvalidCastException(); return null; }
+        public static object IsInstanceOfException(void* pvTargetType, object obj) { ThrowHelpers.ThrowInvalidCastException(); return null; }
+        public static object CheckCastAny(void* pvTargetType, object obj) { ThrowHelpers.ThrowInvalidCastException(); return null; }
+        public static object CheckCastInterface(void* pvTargetType, object obj) { ThrowHelpers.ThrowInvalidCastException(); return null; }
+        public static object CheckCastClass(void* pvTargetType, object obj) { ThrowHelpers.ThrowInvalidCastException(); return null; }
+        public static object CheckCastClassSpecial(void* pvTargetType, object obj) { ThrowHelpers.ThrowInvalidCastException(); return null; }
+        public static void StelemRef(object[] array, nint index, object obj) => ThrowHelpers.ThrowArrayTypeMismatchException();
+        public static ref object LdelemaRef(object[] array, nint index, IntPtr elementType) { ThrowHelpers.ThrowArrayTypeMismatchException(); return ref *(object*)null; }
+    }
+}

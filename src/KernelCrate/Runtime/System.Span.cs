@@ -1,0 +1,163 @@
+// Span<T> and ReadOnlySpan<T> over raw memory: the module has no GC heap, so every span points at stack, static
+// or kmalloc'd memory and a plain pointer is enough.
+#pragma warning disable CS8500
+
+namespace System
+{
+    public readonly unsafe ref struct Span<T>
+    {
+        private readonly void* _pointer;
+        private readonly int _length;
+
+        public Span(T[] array)
+        {
+            // an array's elements start after its MethodTable pointer and padded length
+            _pointer = array == null ? null : (byte*)*(void**)&array + 2 * sizeof(void*);
+            _length = array == null ? 0 : array.Length;
+        }
+
+        public Span(T[] array, int start, int length)
+        {
+            this = new Span<T>(array);
+            if ((ulong)(uint)start + (ulong)(uint)length > (ulong)(uint)_length)
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            _pointer = (T*)_pointer + start;
+            _length = length;
+        }
+
+        public Span(void* pointer, int length)
+        {
+            if (length < 0) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            _pointer = pointer;
+            _length = length;
+        }
+
+        public int Length => _length;
+        public bool IsEmpty => _length == 0;
+
+        public ref T this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)_length)
+                    Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowIndexOutOfRangeException();
+                return ref ((T*)_pointer)[index];
+            }
+        }
+
+        public Span<T> Slice(int start)
+        {
+            if ((uint)start > (uint)_length) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            return new Span<T>((T*)_pointer + start, _length - start);
+        }
+
+        public Span<T> Slice(int start, int length)
+        {
+            if ((ulong)(uint)start + (ulong)(uint)length > (ulong)(uint)_length)
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            return new Span<T>((T*)_pointer + start, length);
+        }
+
+        public ref T GetPinnableReference() => ref *(T*)_pointer;
+
+        public void Clear() => SpanHelpers.ClearWithoutReferences(ref *(byte*)_pointer, (nuint)_length * (nuint)sizeof(T));
+
+        public void CopyTo(Span<T> destination)
+        {
+            if ((uint)_length > (uint)destination.Length) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            SpanHelpers.Memmove(ref *(byte*)destination._pointer, ref *(byte*)_pointer, (nuint)_length * (nuint)sizeof(T));
+        }
+
+        public static implicit operator ReadOnlySpan<T>(Span<T> span) => new ReadOnlySpan<T>(span._pointer, span._length);
+    }
+
+    public readonly unsafe ref struct ReadOnlySpan<T>
+    {
+        private readonly void* _pointer;
+        private readonly int _length;
+
+        public ReadOnlySpan(T[] array)
+        {
+            // an array's elements start after its MethodTable pointer and padded length
+            _pointer = array == null ? null : (byte*)*(void**)&array + 2 * sizeof(void*);
+            _length = array == null ? 0 : array.Length;
+        }
+
+        public ReadOnlySpan(T[] array, int start, int length)
+        {
+            this = new ReadOnlySpan<T>(array);
+            if ((ulong)(uint)start + (ulong)(uint)length > (ulong)(uint)_length)
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            _pointer = (T*)_pointer + start;
+            _length = length;
+        }
+
+        public ReadOnlySpan(void* pointer, int length)
+        {
+            if (length < 0) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            _pointer = pointer;
+            _length = length;
+        }
+
+        public int Length => _length;
+        public bool IsEmpty => _length == 0;
+
+        public ref readonly T this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)_length)
+                    Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowIndexOutOfRangeException();
+                return ref ((T*)_pointer)[index];
+            }
+        }
+
+        public ReadOnlySpan<T> Slice(int start)
+        {
+            if ((uint)start > (uint)_length) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            return new ReadOnlySpan<T>((T*)_pointer + start, _length - start);
+        }
+
+        public ReadOnlySpan<T> Slice(int start, int length)
+        {
+            if ((ulong)(uint)start + (ulong)(uint)length > (ulong)(uint)_length)
+                Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            return new ReadOnlySpan<T>((T*)_pointer + start, length);
+        }
+
+        public ref readonly T GetPinnableReference() => ref *(T*)_pointer;
+
+        public void CopyTo(Span<T> destination)
+        {
+            if ((uint)_length > (uint)destination.Length) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
+            fixed (T* d = destination)
+                SpanHelpers.Memmove(ref *(byte*)d, ref *(byte*)_pointer, (nuint)_length * (nuint)sizeof(T));
+        }
+    }
+
+    internal static unsafe class SpanHelpers
+    {
+        // ilc's scanner asks for these by name; they must not use SIMD-sized helpers of their own.
+        public static void Memmove(ref byte destination, ref byte source, nuint len)
+        {
+            fixed (byte* d = &destination) fixed (byte* s = &source) Kernel.Native.Memmove(d, s, len);
+        }
+
+        public static void Fill<T>(ref T refData, nuint numElements, T value)
+        {
+            fixed (T* p = &refData)
+                for (nuint i = 0; i < numElements; i++) p[i] = value;
+        }
+
+        public static void ClearWithoutReferences(ref byte b, nuint byteLength)
+        {
+            fixed (byte* p = &b) Kernel.Native.Memset(p, 0, byteLength);
+        }
+    }
+
+    internal static unsafe class Buffer
+    {
+        public static void BulkMoveWithWriteBarrier(ref byte destination, ref byte source, nuint byteCount)
+            => SpanHelpers.Memmove(ref destination, ref source, byteCount);
+    }
+}

@@ -16,3 +16,10 @@ public sealed class ModuleAttribute : Attribute
     public string[] Alias { get; set; }
     public string[] Firmware { get; set; }
 }
+
+/// <summary>Written by the [Module] generator: the module name and its .modinfo entries, read by the kernel build.</summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
+public sealed class ModuleInfoAttribute : Attribute
+{
+    public ModuleInfoAttribute(string name, params string[] entries) { }
+}

@@ -1,0 +1,57 @@
+using System.Threading;
+using Kernel.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kernel.Generators.CStr;
+
+/// <summary>One valid <c>CStr.Literal("...")</c> call: its value and where to intercept it.</summary>
+internal sealed record CStrLiteralModel(string Value, int LocationVersion, string LocationData);
+
+/// <summary>Recognises <c>CStr.Literal(...)</c> calls and validates their argument, for the generator and the analyzer.</summary>
+internal static class CStrLiteral
+{
+    public const string TypeName = "Kernel.CStr";
+    public const string MethodName = "Literal";
+
+    public static bool IsCandidate(SyntaxNode node)
+        => node is InvocationExpressionSyntax
+        {
+            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: MethodName } or IdentifierNameSyntax { Identifier.ValueText: MethodName },
+            ArgumentList.Arguments.Count: 1,
+        };
+
+    public static bool IsLiteralMethod(IMethodSymbol? method)
+        => method is { Name: MethodName, IsStatic: true, Parameters.Length: 1 }
+        && method.ContainingType?.ToDisplayString() == TypeName;
+
+    /// <summary>The diagnostic for a bad argument, or null when <paramref name="value"/> is a valid literal.</summary>
+    public static Diagnostic? Validate(IInvocationOperation invocation, out string? value)
+    {
+        value = null;
+        if (invocation.Arguments.Length != 1) return null;
+        IOperation argument = invocation.Arguments[0].Value;
+        Location location = argument.Syntax.GetLocation();
+        Optional<object?> constant = argument.ConstantValue;
+        if (!constant.HasValue || constant.Value is not string text)
+            return Diagnostic.Create(DiagnosticCatalog.CStrNotConstant, location);
+        int nul = text.IndexOf('\0');
+        if (nul >= 0) return Diagnostic.Create(DiagnosticCatalog.CStrInteriorNul, location, nul);
+        value = text;
+        return null;
+    }
+
+    public static CStrLiteralModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (context.SemanticModel.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
+            || !IsLiteralMethod(invocation.TargetMethod)
+            || Validate(invocation, out string? value) is not null
+            || value is null)
+            return null;
+        InterceptableLocation? location = context.SemanticModel.GetInterceptableLocation(syntax, cancellationToken);
+        return location is null ? null : new CStrLiteralModel(value, location.Version, location.Data);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Kernel.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Kernel.Generators.Module;
+
+/// <summary>Reports what is wrong with a [Module] declaration (the same checks the generator relies on).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticCatalog.ModuleNameMissing, DiagnosticCatalog.ModuleLicenseMissing, DiagnosticCatalog.ModuleNameInvalid,
+        DiagnosticCatalog.ModuleNameTooLong, DiagnosticCatalog.ModuleLicenseUnknown, DiagnosticCatalog.ModuleLicenseProprietary,
+        DiagnosticCatalog.ModuleValueHasNul, DiagnosticCatalog.ModuleValueNotAscii, DiagnosticCatalog.ModuleDuplicate,
+        DiagnosticCatalog.ModuleNotKernelModule, DiagnosticCatalog.ModuleWrongSelfType, DiagnosticCatalog.ModuleIsClass,
+        DiagnosticCatalog.ModuleTypeUnreachable, DiagnosticCatalog.ModuleValueEmpty);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            INamedTypeSymbol? attributeType = start.Compilation.GetTypeByMetadataName(ModuleDeclaration.AttributeName);
+            if (attributeType is null) return;
+            var declared = new ConcurrentBag<(INamedTypeSymbol Type, Location Location)>();
+
+            start.RegisterSymbolAction(symbolContext =>
+            {
+                var type = (INamedTypeSymbol)symbolContext.Symbol;
+                AttributeData? attribute = type.GetAttributes()
+                    .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
+                if (attribute is null) return;
+                declared.Add((type, type.Locations.FirstOrDefault() ?? Location.None));
+                foreach (Diagnostic diagnostic in ModuleDeclaration.Parse(type, attribute, symbolContext.CancellationToken).Diagnostics)
+                    symbolContext.ReportDiagnostic(diagnostic);
+            }, SymbolKind.NamedType);
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                var ordered = declared
+                    .OrderBy(d => d.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                    .ThenBy(d => d.Location.SourceSpan.Start)
+                    .ToArray();
+                foreach (var extra in ordered.Skip(1))
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.ModuleDuplicate, extra.Location,
+                        extra.Type.Name, ordered[0].Type.Name));
+            });
+        });
+    }
+}

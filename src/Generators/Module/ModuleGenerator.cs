@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Kernel.Generators.Module;
+
+/// <summary>[Module] on a type: the module's entry points and .modinfo (Rust-for-Linux's module! macro).</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ModuleGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ModuleModel?> modules = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ModuleDeclaration.AttributeName,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                static (context, cancellationToken) => context.TargetSymbol is INamedTypeSymbol type
+                    ? ModuleDeclaration.Parse(type, context.Attributes[0], cancellationToken).Model
+                    : null)
+            .WithTrackingName(TrackingNames.Module);
+
+        IncrementalValueProvider<ImmutableArray<ModuleModel?>> all = modules.Collect().WithTrackingName(TrackingNames.AllModules);
+
+        context.RegisterSourceOutput(all, static (output, modules) =>
+        {
+            // More than one [Module] is KC0009 (reported by the analyzer): emit nothing rather than clashing symbols.
+            if (modules.Length != 1 || modules[0] is not ModuleModel module) return;
+            output.AddSource("KernelModule.g.cs", ModuleEmitter.Emit(module));
+        });
+    }
+}
+
+/// <summary>Step names the caching tests look for.</summary>
+public static class TrackingNames
+{
+    public const string Module = nameof(Module);
+    public const string AllModules = nameof(AllModules);
+    public const string CStrLiterals = nameof(CStrLiterals);
+    public const string AllCStrLiterals = nameof(AllCStrLiterals);
+}

@@ -30,7 +30,7 @@ public struct AtomicI32
     public int Swap(int value) => Interlocked.Exchange(ref _value, value);
     public int CompareExchange(int expected, int value) => Interlocked.CompareExchange(ref _value, value, expected);
     /// <summary>Adds and returns the previous value.</summary>
-    public int FetchAdd(int delta) => Interlocked.ExchangeAdd(ref _value, delta);
+    public int FetchAdd(int delta) => unchecked(Interlocked.Add(ref _value, delta) - delta);
 }
 
 /// <summary>An atomic 64-bit integer.</summary>
@@ -45,5 +45,5 @@ public struct AtomicI64
     public long Swap(long value) => Interlocked.Exchange(ref _value, value);
     public long CompareExchange(long expected, long value) => Interlocked.CompareExchange(ref _value, value, expected);
     /// <summary>Adds and returns the previous value.</summary>
-    public long FetchAdd(long delta) => Interlocked.ExchangeAdd(ref _value, delta);
+    public long FetchAdd(long delta) => unchecked(Interlocked.Add(ref _value, delta) - delta);
 }

@@ -7,7 +7,7 @@ namespace Kernel;
 /// A borrowed NUL-terminated byte string with no interior NUL (rust/kernel/str.rs's CStr). Literals come from
 /// <see cref="Literal"/>, which the generator turns into static data at compile time.
 /// </summary>
-public readonly unsafe struct CStr
+public readonly unsafe struct CStr : IEquatable<CStr>
 {
     private readonly byte* _pointer;
     private readonly int _length;
@@ -66,6 +66,6 @@ public readonly unsafe struct CStr
         return true;
     }
 
-    public override bool Equals(object obj) => false;
+    public override bool Equals(object obj) => obj is CStr other && Equals(other);
     public override int GetHashCode() => _length;
 }

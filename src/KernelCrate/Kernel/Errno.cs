@@ -3,7 +3,7 @@ using System;
 namespace Kernel;
 
 /// <summary>A kernel error code (rust/kernel/error.rs's Error): always one of the kernel's errno values.</summary>
-public readonly struct Errno
+public readonly struct Errno : IEquatable<Errno>
 {
     private const int MaxErrno = 4095;
     private readonly int _errno;
@@ -44,7 +44,7 @@ public readonly struct Errno
     public static bool IsError(long value) => value < 0 && value >= -MaxErrno;
 
     public bool Equals(Errno other) => Value == other.Value;
-    public override bool Equals(object obj) => false;
+    public override bool Equals(object obj) => obj is Errno other && Equals(other);
     public override int GetHashCode() => Value;
     public static bool operator ==(Errno left, Errno right) => left.Value == right.Value;
     public static bool operator !=(Errno left, Errno right) => left.Value != right.Value;

@@ -174,6 +174,11 @@ namespace System
         public CLSCompliantAttribute(bool isCompliant) { }
     }
 
+    public interface IEquatable<T>
+    {
+        bool Equals(T other);
+    }
+
     public interface IDisposable
     {
         void Dispose();

@@ -19,9 +19,14 @@ namespace System.Threading
         public static long Exchange(ref long location1, long value) => Exchange(ref location1, value);
 
         [Intrinsic]
-        public static int ExchangeAdd(ref int location1, int value) => ExchangeAdd(ref location1, value);
+        internal static int ExchangeAdd(ref int location1, int value) => ExchangeAdd(ref location1, value);
 
         [Intrinsic]
-        public static long ExchangeAdd(ref long location1, long value) => ExchangeAdd(ref location1, value);
+        internal static long ExchangeAdd(ref long location1, long value) => ExchangeAdd(ref location1, value);
+
+        /// <summary>Adds and returns the new value (as .NET's Interlocked.Add).</summary>
+        public static int Add(ref int location1, int value) => ExchangeAdd(ref location1, value) + value;
+
+        public static long Add(ref long location1, long value) => ExchangeAdd(ref location1, value) + value;
     }
 }

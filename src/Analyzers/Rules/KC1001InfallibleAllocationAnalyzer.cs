@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kernel.Analyzers.Rules;
+
+/// <summary>KC1001: every explicit and implicit GC heap allocation (the kernel has no allocator that cannot fail).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KC1001InfallibleAllocationAnalyzer : DiagnosticAnalyzer
+{
+    public const string StackallocCandidate = nameof(StackallocCandidate);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.InfallibleAllocation);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!KernelModuleScope.IsKernelModule(start.Options)) return;
+            start.RegisterOperationAction(AnalyzeOperation,
+                OperationKind.ObjectCreation, OperationKind.ArrayCreation, OperationKind.AnonymousObjectCreation,
+                OperationKind.DelegateCreation, OperationKind.Conversion, OperationKind.Binary,
+                OperationKind.InterpolatedString, OperationKind.CollectionExpression, OperationKind.Invocation,
+                OperationKind.Loop);
+            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+        });
+    }
+
+    private static void AnalyzeOperation(OperationAnalysisContext context)
+    {
+        IOperation operation = context.Operation;
+        if (KernelModuleScope.IsInAttribute(operation)) return;
+        switch (operation)
+        {
+            case IObjectCreationOperation { Type: { IsReferenceType: true } type }:
+                Report(context, operation, type.TypeKind == TypeKind.Delegate ? $"creating delegate '{KernelModuleScope.Display(type)}'" : $"'new {KernelModuleScope.Display(type)}'");
+                break;
+            case IArrayCreationOperation array:
+                ReportArray(context, array);
+                break;
+            case IAnonymousObjectCreationOperation:
+                Report(context, operation, "an anonymous type");
+                break;
+            case IDelegateCreationOperation { Target: var target } creation:
+                Report(context, operation, target switch
+                {
+                    IAnonymousFunctionOperation => "a lambda or anonymous method (its delegate and closure)",
+                    IMethodReferenceOperation reference => $"a delegate made from method group '{reference.Method.Name}'",
+                    _ => $"creating delegate '{KernelModuleScope.Display(creation.Type)}'",
+                });
+                break;
+            case IConversionOperation conversion when conversion.GetConversion().IsBoxing:
+                Report(context, operation, $"boxing '{KernelModuleScope.Display(conversion.Operand.Type)}' to '{KernelModuleScope.Display(conversion.Type)}'");
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String, ConstantValue.HasValue: false } binary
+                when binary.Parent is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String, ConstantValue.HasValue: false }:
+                Report(context, operation, "string concatenation");
+                break;
+            case IInterpolatedStringOperation { ConstantValue.HasValue: false } interpolated when ProducesString(interpolated):
+                Report(context, operation, "string interpolation that produces a string");
+                break;
+            case ICollectionExpressionOperation collection when !IsSpan(collection.Type):
+                Report(context, operation, $"a collection expression creating '{KernelModuleScope.Display(collection.Type)}'");
+                break;
+            case IInvocationOperation invocation when IsLinq(invocation.TargetMethod):
+                Report(context, operation, $"LINQ '{invocation.TargetMethod.Name}'");
+                break;
+            case IForEachLoopOperation loop when AllocatesEnumerator(loop, out string? enumerable):
+                Report(context, loop.Collection, $"foreach over '{enumerable}' (its enumerator lives on the heap)");
+                break;
+        }
+    }
+
+    private static void ReportArray(OperationAnalysisContext context, IArrayCreationOperation array)
+    {
+        if (array.IsImplicit && array.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray } argument)
+        {
+            string paramsWhat = $"the params array built for '{argument.Parameter?.ContainingSymbol.Name}'";
+            var elements = array.Initializer?.ElementValues ?? ImmutableArray<IOperation>.Empty;
+            Location location = elements.IsEmpty
+                ? array.Syntax.GetLocation()
+                : Location.Create(array.Syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(elements[0].Syntax.SpanStart, elements[elements.Length - 1].Syntax.Span.End));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, location, paramsWhat));
+            return;
+        }
+        string what = array.Syntax is InitializerExpressionSyntax
+            ? $"an array initializer creating '{KernelModuleScope.Display(array.Type)}'"
+            : $"'new {KernelModuleScope.Display(array.Type)}'";
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (array.Syntax is ArrayCreationExpressionSyntax && array.Initializer is null && array.DimensionSizes.Length == 1
+            && array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: int size } && size is > 0 and <= 256
+            && array.Type is IArrayTypeSymbol { ElementType.IsUnmanagedType: true })
+            properties = properties.Add(StackallocCandidate, "true");
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, array.Syntax.GetLocation(), properties, what));
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (method.IsImplicitlyDeclared) return;
+        string? what = method.IsAsync ? $"async method '{method.Name}' (its state machine)"
+            : IsIterator(method, context.CancellationToken) ? $"iterator '{method.Name}' (its state machine)"
+            : null;
+        if (what is null) return;
+        foreach (Location location in method.Locations)
+            if (location.IsInSource)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, location, what));
+    }
+
+    private static bool IsIterator(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        {
+            SyntaxNode root = reference.GetSyntax(cancellationToken);
+            bool yields = root.DescendantNodes(n => n == root || n is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+                .OfType<YieldStatementSyntax>().Any();
+            if (yields) return true;
+        }
+        return false;
+    }
+
+    private static void Report(OperationAnalysisContext context, IOperation operation, string what)
+        => context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, operation.Syntax.GetLocation(), what));
+
+    private static bool ProducesString(IInterpolatedStringOperation interpolated)
+    {
+        // Handler-targeted interpolation (e.g. Printk's PrintkText) is IInterpolatedStringHandlerCreationOperation; only a
+        // string result allocates.
+        IOperation? parent = interpolated.Parent;
+        return interpolated.Type?.SpecialType == SpecialType.System_String
+            && parent is not IInterpolatedStringHandlerCreationOperation;
+    }
+
+    private static bool IsSpan(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System", Arity: 1 };
+
+    private static bool IsLinq(IMethodSymbol method)
+        => method.ContainingType is { Name: "Enumerable" or "Queryable" or "ParallelEnumerable" } type
+        && type.ContainingNamespace?.ToDisplayString() == "System.Linq";
+
+    private static bool AllocatesEnumerator(IForEachLoopOperation loop, out string? enumerable)
+    {
+        IOperation collection = loop.Collection is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : loop.Collection;
+        enumerable = KernelModuleScope.Display(collection.Type);
+        if (collection.Type is null || collection.Type.TypeKind == TypeKind.Array || collection.Type.SpecialType == SpecialType.System_String) return false;
+        if (collection.Type.TypeKind == TypeKind.Interface) return true;
+        if (loop.Syntax is not CommonForEachStatementSyntax syntax || loop.SemanticModel is null) return false;
+        return loop.SemanticModel.GetForEachStatementInfo(syntax).GetEnumeratorMethod?.ReturnType is { IsReferenceType: true };
+    }
+}

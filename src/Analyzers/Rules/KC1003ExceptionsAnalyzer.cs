@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kernel.Analyzers.Rules;
+
+/// <summary>KC1003: throw (statements, expressions, rethrow), catch clauses and exception filters.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KC1003ExceptionsAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Set when the throw can become "return Errno.X;": the errno name.</summary>
+    public const string ErrnoProperty = "Errno";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.Exceptions);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!KernelModuleScope.IsKernelModule(start.Options)) return;
+            start.RegisterOperationAction(AnalyzeThrow, OperationKind.Throw);
+            start.RegisterSyntaxNodeAction(AnalyzeCatch, Microsoft.CodeAnalysis.CSharp.SyntaxKind.CatchClause);
+        });
+    }
+
+    private static void AnalyzeThrow(OperationAnalysisContext context)
+    {
+        var throwOperation = (IThrowOperation)context.Operation;
+        IOperation? thrown = throwOperation.Exception is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : throwOperation.Exception;
+        string what = thrown is null ? "rethrowing with 'throw;'" : $"throwing '{KernelModuleScope.Display(thrown.Type)}'";
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (throwOperation.Syntax is ThrowStatementSyntax && thrown is IObjectCreationOperation creation
+            && ReturnsErrnoResult(context.ContainingSymbol))
+            properties = properties.Add(ErrnoProperty, ErrnoFor(creation.Type));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Exceptions, throwOperation.Syntax.GetLocation(), properties, what));
+    }
+
+    private static void AnalyzeCatch(SyntaxNodeAnalysisContext context)
+    {
+        var clause = (CatchClauseSyntax)context.Node;
+        string caught = clause.Declaration is null ? "every exception" : $"'{clause.Declaration.Type}'";
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Exceptions, clause.CatchKeyword.GetLocation(), $"catching {caught}"));
+        if (clause.Filter is not null)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Exceptions, clause.Filter.GetLocation(), "an exception filter"));
+    }
+
+    /// <summary>True for a method (not a lambda or local function inside one) that returns Kernel.Result or Result&lt;T&gt;.</summary>
+    private static bool ReturnsErrnoResult(ISymbol symbol)
+        => symbol is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LambdaMethod) } method
+        && method.ReturnType is INamedTypeSymbol { Name: "Result", ContainingNamespace.Name: "Kernel" };
+
+    /// <summary>The documented mapping from exception type to errno (docs/rules/KC1003.md).</summary>
+    public static string ErrnoFor(ITypeSymbol? exception)
+    {
+        for (ITypeSymbol? type = exception; type is not null; type = type.BaseType)
+        {
+            switch (type.Name)
+            {
+                case "ArgumentException": return "EINVAL";
+                case "OutOfMemoryException": return "ENOMEM";
+                case "NotSupportedException": return "EOPNOTSUPP";
+                case "NotImplementedException": return "ENOSYS";
+                case "UnauthorizedAccessException": return "EACCES";
+                case "IOException": return "EIO";
+                case "TimeoutException": return "ETIMEDOUT";
+            }
+        }
+        return "EINVAL";
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Kernel.Generators.CStr;
+using Kernel.Generators.Module;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace Kernel.Analyzers.Tests;
+
+/// <summary>
+/// Generated code checked against golden files in Golden/ (regenerate with KC_UPDATE_GOLDEN=1); the testing
+/// framework also compiles the result against KernelCrate's corelib.
+/// </summary>
+public sealed class GeneratorTests
+{
+    public const string FullModule = """
+        using System;
+        using Kernel;
+
+        namespace Sample;
+
+        [Module(Name = "fullmod", Author = "Ann", Authors = new[] { "Bob", "Cy" }, Description = "Every key \"quoted\"",
+            License = "GPL v2", Alias = new[] { "fs-fullmod", "char-major-10-99" }, Firmware = new[] { "full/fw.bin" })]
+        internal struct FullMod : IKernelModule<FullMod>
+        {
+            public static Result<FullMod> Init(CStr name, ThisModule module)
+            {
+                CStr path = CStr.Literal("example");
+                CStr again = CStr.Literal("example");
+                CStr other = CStr.Literal("tab\there");
+                return new FullMod();
+            }
+
+            public void Dispose() { }
+        }
+        """;
+
+    private static string GoldenPath(string name) => Path.Combine(TestSetup.RepositoryRoot(), "tests", "KernelCrate.Analyzers.Tests", "Golden", name);
+
+    private static (string Module, string Literals) RunGenerators(string source)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create("fullmod",
+            [CSharpSyntaxTree.ParseText(source, TestSetup.ModuleParseOptions, path: "/0/Test0.cs")],
+            [TestSetup.Corelib],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator()],
+            parseOptions: TestSetup.ModuleParseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        GeneratorDriverRunResult result = driver.GetRunResult();
+        string Find(string hint) => result.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName == hint).SourceText.ToString();
+        return (Find("KernelModule.g.cs"), Find("CStrLiterals.g.cs"));
+    }
+
+    private static void AssertGolden(string name, string actual)
+    {
+        string path = GoldenPath(name);
+        if (Environment.GetEnvironmentVariable("KC_UPDATE_GOLDEN") == "1") File.WriteAllText(path, actual);
+        Assert.True(File.Exists(path), $"missing golden file {path}: run the tests with KC_UPDATE_GOLDEN=1");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Module_entry_points_and_modinfo_match_the_golden_file()
+    {
+        (string module, string literals) = RunGenerators(FullModule);
+        AssertGolden("KernelModule.g.cs.txt", module);
+        AssertGolden("CStrLiterals.g.cs.txt", literals);
+        Assert.Contains("EntryPoint = \"kc_module_init\"", module);
+        Assert.Contains("EntryPoint = \"kc_module_exit\"", module);
+        Assert.Contains("\"author=Ann\", \"author=Bob\", \"author=Cy\", \"description=Every key \\\"quoted\\\"\", \"license=GPL v2\", \"alias=fs-fullmod\", \"alias=char-major-10-99\", \"firmware=full/fw.bin\"", module);
+        Assert.Equal(2, literals.Split("public static global::Kernel.CStr Literal").Length - 1);
+    }
+
+    [Fact]
+    public async Task Golden_output_compiles_against_the_corelib()
+    {
+        var test = new CSharpSourceGeneratorTest<EmptySourceGeneratorProvider, DefaultVerifier>
+        {
+            ReferenceAssemblies = ModuleTestState.CorelibOnly,
+            TestCode = FullModule,
+        };
+        ModuleTestState.Apply(test.TestState);
+        test.TestState.Sources.Add(("KernelModule.g.cs", File.ReadAllText(GoldenPath("KernelModule.g.cs.txt"))));
+        test.SolutionTransforms.Add((solution, id) => solution
+            .WithProjectCompilationOptions(id, ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(id)!.CompilationOptions!).WithAllowUnsafe(true))
+            .WithProjectParseOptions(id, TestSetup.ModuleParseOptions));
+        await test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public void Invalid_modules_generate_nothing()
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create("bad",
+            [CSharpSyntaxTree.ParseText("using Kernel; [Module(Name = \"bad name\", License = \"GPL\")] struct M : IKernelModule<M> { public static Result<M> Init(CStr n, ThisModule m) => new M(); public void Dispose() { } }", TestSetup.ModuleParseOptions)],
+            [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new ModuleGenerator().AsSourceGenerator()], parseOptions: TestSetup.ModuleParseOptions)
+            .RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().GeneratedTrees);
+    }
+
+    [Theory]
+    [InlineData("[Module(Name = null, License = null)] struct M { }")]
+    [InlineData("[Module(Name = \"x\", License = \"GPL\", Alias = null)] class M : IKernelModule<M> { }")]
+    [InlineData("[Module(Name = \"x\"")]
+    [InlineData("[Module(Name = 42, License = new[] { 1 })] struct M : IKernelModule<int> { }")]
+    [InlineData("class C { void M() { CStr.Literal(); CStr.Literal(1, 2); CStr.Literal(null); } }")]
+    public void Broken_input_never_crashes_the_generators(string body)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create("broken",
+            [CSharpSyntaxTree.ParseText("using Kernel;\n" + body, TestSetup.ModuleParseOptions)],
+            [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator()], parseOptions: TestSetup.ModuleParseOptions)
+            .RunGenerators(compilation);
+        Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
+    }
+}

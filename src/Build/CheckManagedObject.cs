@@ -26,7 +26,7 @@ public sealed class CheckManagedObject : Task
     public override bool Execute()
     {
         (int nmExit, string undefined) = ProcessRunner.Run("nm", "-u", ObjectFile);
-        if (nmExit != 0) { Log.LogError($"KC9003: nm failed on {ObjectFile}: {undefined}"); return false; }
+        if (nmExit != 0) { Log.LogError("KernelCrate", "KC9003", null, ObjectFile, 0, 0, 0, 0, $"nm failed on {ObjectFile}: {undefined}"); return false; }
         var missing = undefined.Split('\n')
             .Select(l => l.Trim()).Where(l => l.StartsWith("U ", StringComparison.Ordinal)).Select(l => l.Substring(2).Trim())
             .Where(s => s.StartsWith("Rhp", StringComparison.Ordinal) && !ProvidedHelpers.Contains(s))
@@ -41,7 +41,7 @@ public sealed class CheckManagedObject : Task
         foreach ((string function, string helper) in FindCallers(disassembly, missing))
         {
             Log.LogError("KernelCrate", "KC9002", null, null, 0, 0, 0, 0,
-                $"KC9002: '{Demangle(function, AssemblyName)}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line (docs/rules/KC9002.md)");
+                $"'{Demangle(function, AssemblyName)}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line (docs/rules/KC9002.md)");
         }
         return false;
     }

@@ -25,7 +25,7 @@ public sealed class ReadModuleInfo : Task
         if (info is null)
         {
             Log.LogError("KernelCrate", "KC9005", null, Assembly, 0, 0, 0, 0,
-                "KC9005: no [Module] declaration in this project, so there is no module to build (see docs/rules/KC9005.md)");
+                "no [Module] declaration in this project, so there is no module to build (see docs/rules/KC9005.md)");
             return false;
         }
         WriteIfChanged(ModInfoSource, ModInfoAssembly(info.Value.Entries));

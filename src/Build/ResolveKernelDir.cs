@@ -21,14 +21,14 @@ public sealed class ResolveKernelDir : Task
         {
             if (IsBuildTree(KernelDir)) { ResolvedKernelDir = KernelDir; return true; }
             Log.LogError("KernelCrate", "KC9001", null, null, 0, 0, 0, 0,
-                $"KC9001: KernelDir '{KernelDir}' is not a kernel build tree (no Makefile and Module.symvers there); point it at /lib/modules/<version>/build");
+                $"KernelDir '{KernelDir}' is not a kernel build tree (no Makefile and Module.symvers there); point it at /lib/modules/<version>/build");
             return false;
         }
         string? found = Candidates().FirstOrDefault(IsBuildTree);
         if (found is null)
         {
             Log.LogError("KernelCrate", "KC9001", null, null, 0, 0, 0, 0,
-                "KC9001: no kernel headers found, so the module stops at the managed object (obj/.../managed.ilc.o). " +
+                "no kernel headers found, so the module stops at the managed object (obj/.../managed.ilc.o). " +
                 "Install them with `sudo apt-get install linux-headers-amd64` (or linux-headers-$(uname -r)), or set KernelDir.");
             return false;
         }

@@ -45,7 +45,7 @@ public sealed class RunKbuild : Task
         if (exitCode != 0 && !reported)
         {
             string tail = string.Join(" | ", output.Split('\n').Where(l => l.Trim().Length > 0).TakeLast(8));
-            Log.LogError("kbuild", "KC9004", null, ModuleDir, 0, 0, 0, 0, $"KC9004: kbuild failed (make exit {exitCode}): {tail}");
+            Log.LogError("kbuild", "KC9004", null, ModuleDir, 0, 0, 0, 0, $"kbuild failed (make exit {exitCode}): {tail}");
         }
         return exitCode == 0 && !Log.HasLoggedErrors;
     }

@@ -202,3 +202,15 @@ namespace System.ComponentModel
         public EditorBrowsableAttribute(EditorBrowsableState state) { }
     }
 }
+
+namespace System
+{
+    // ilc's JIT interface looks these up by name while compiling ordinary code (type handles, string intrinsics).
+    internal sealed class RuntimeType : Type { }
+}
+
+namespace Internal.Runtime
+{
+    // The compiler's view of a type's runtime descriptor; the module never reads one itself.
+    internal struct MethodTable { }
+}

@@ -99,3 +99,19 @@ public sealed unsafe class SysctlTests : HostTest
         public void Dispose() => sysctl.Dispose();
     }
 }
+
+public sealed class GfpLayoutTests
+{
+    [Theory]
+    [InlineData("KC_GFP_KERNEL", Gfp.Kernel)]
+    [InlineData("KC_GFP_ATOMIC", Gfp.Atomic)]
+    [InlineData("KC_GFP_NOWAIT", Gfp.NoWait)]
+    [InlineData("KC_GFP_ZERO", Gfp.Zero)]
+    [InlineData("KC_GFP_NOWARN", Gfp.NoWarn)]
+    public void Gfp_values_match_kc_layout_h(string name, Gfp value)
+    {
+        string header = File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "kc_layout.h"));
+        string hex = Regex.Match(header, $@"#define {name} 0x([0-9a-f]+)").Groups[1].Value;
+        Assert.Equal(Convert.ToUInt32(hex, 16), (uint)value);
+    }
+}

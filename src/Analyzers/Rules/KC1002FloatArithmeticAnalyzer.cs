@@ -32,13 +32,13 @@ public sealed class KC1002FloatArithmeticAnalyzer : DiagnosticAnalyzer
         string? what = operation switch
         {
             IBinaryOperation binary when IsFloat(binary.LeftOperand.Type) || IsFloat(binary.RightOperand.Type) =>
-                $"'{binary.OperatorKind}' on '{KernelModuleScope.Display(IsFloat(binary.LeftOperand.Type) ? binary.LeftOperand.Type : binary.RightOperand.Type)}'",
-            IUnaryOperation unary when IsFloat(unary.Operand.Type) => $"'{unary.OperatorKind}' on '{KernelModuleScope.Display(unary.Operand.Type)}'",
+                $"'{Symbol(binary.OperatorKind)}' on '{KernelModuleScope.Display(IsFloat(binary.LeftOperand.Type) ? binary.LeftOperand.Type : binary.RightOperand.Type)}'",
+            IUnaryOperation unary when IsFloat(unary.Operand.Type) => $"unary '{(unary.OperatorKind == UnaryOperatorKind.Minus ? "-" : "+")}' on '{KernelModuleScope.Display(unary.Operand.Type)}'",
             IIncrementOrDecrementOperation step when IsFloat(step.Target.Type) =>
                 $"'{(step.Kind == OperationKind.Increment ? "++" : "--")}' on '{KernelModuleScope.Display(step.Target.Type)}'",
             ICompoundAssignmentOperation compound when IsFloat(compound.Target.Type) || IsFloat(compound.Value.Type) =>
-                $"compound '{compound.OperatorKind}' on '{KernelModuleScope.Display(IsFloat(compound.Target.Type) ? compound.Target.Type : compound.Value.Type)}'",
-            IConversionOperation conversion when !conversion.Operand.ConstantValue.HasValue
+                $"'{Symbol(compound.OperatorKind)}=' on '{KernelModuleScope.Display(IsFloat(compound.Target.Type) ? compound.Target.Type : compound.Value.Type)}'",
+            IConversionOperation conversion when !conversion.Operand.ConstantValue.HasValue && !FeedsFloatOperation(conversion)
                 && (IsFloat(conversion.Type) || IsFloat(conversion.Operand.Type)) && !IsBoxing(conversion) =>
                 $"converting '{KernelModuleScope.Display(conversion.Operand.Type)}' to '{KernelModuleScope.Display(conversion.Type)}'",
             IInvocationOperation invocation when IsMath(invocation.TargetMethod) =>
@@ -48,6 +48,18 @@ public sealed class KC1002FloatArithmeticAnalyzer : DiagnosticAnalyzer
         if (what is not null)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.FloatArithmetic, operation.Syntax.GetLocation(), what));
     }
+
+    /// <summary>An implicit widening into a float operation is reported with that operation, not twice.</summary>
+    private static bool FeedsFloatOperation(IConversionOperation conversion)
+        => conversion.IsImplicit && conversion.Parent is IBinaryOperation or ICompoundAssignmentOperation && IsFloat(conversion.Type);
+
+    private static string Symbol(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => "+", BinaryOperatorKind.Subtract => "-", BinaryOperatorKind.Multiply => "*",
+        BinaryOperatorKind.Divide => "/", BinaryOperatorKind.Remainder => "%", BinaryOperatorKind.Equals => "==",
+        BinaryOperatorKind.NotEquals => "!=", BinaryOperatorKind.LessThan => "<", BinaryOperatorKind.LessThanOrEqual => "<=",
+        BinaryOperatorKind.GreaterThan => ">", BinaryOperatorKind.GreaterThanOrEqual => ">=", _ => kind.ToString(),
+    };
 
     private static bool IsBoxing(IConversionOperation conversion) => conversion.Type?.IsReferenceType == true;
 

@@ -11,4 +11,6 @@ public enum Gfp : uint
     NoWait = 0x800,
     /// <summary>__GFP_ZERO: zero the memory (combine with one of the above).</summary>
     Zero = 0x100,
+    /// <summary>__GFP_NOWARN: a failure is expected and handled; do not log an allocation-failure warning.</summary>
+    NoWarn = 0x2000,
 }

@@ -52,6 +52,11 @@ static int __init kc_init(void)
 	BUILD_BUG_ON(offsetof(struct ctl_table, proc_handler) != KC_CTL_TABLE_PROC_HANDLER);
 	BUILD_BUG_ON(offsetof(struct ctl_table, extra1) != KC_CTL_TABLE_EXTRA1);
 	BUILD_BUG_ON(offsetof(struct ctl_table, extra2) != KC_CTL_TABLE_EXTRA2);
+	BUILD_BUG_ON((__force unsigned int)GFP_KERNEL != KC_GFP_KERNEL);
+	BUILD_BUG_ON((__force unsigned int)GFP_ATOMIC != KC_GFP_ATOMIC);
+	BUILD_BUG_ON((__force unsigned int)GFP_NOWAIT != KC_GFP_NOWAIT);
+	BUILD_BUG_ON((__force unsigned int)__GFP_ZERO != KC_GFP_ZERO);
+	BUILD_BUG_ON((__force unsigned int)__GFP_NOWARN != KC_GFP_NOWARN);
 
 	__security_cookie = get_random_long() | 1;
 	return (int)kc_enter(kc_module_init, (long)THIS_MODULE, 0, 0, 0, 0);

@@ -13,4 +13,11 @@
 #define KC_CTL_TABLE_EXTRA1 48
 #define KC_CTL_TABLE_EXTRA2 56
 
+/* Kernel.Gfp values */
+#define KC_GFP_KERNEL 0xcc0
+#define KC_GFP_ATOMIC 0xa20
+#define KC_GFP_NOWAIT 0x800
+#define KC_GFP_ZERO 0x100
+#define KC_GFP_NOWARN 0x2000
+
 #endif

@@ -53,7 +53,7 @@ chmod +x "$root/init" "$root/kc/test.sh"
 set +e
 timeout "$timeout_s" qemu-system-x86_64 -machine q35,accel=tcg -cpu max -m 512 -smp 1 \
   -kernel "$kernel" -initrd "$work/initrd.gz" \
-  -append "console=ttyS0 panic=-1 oops=panic loglevel=7 quiet" \
+  -append "console=ttyS0 panic=-1 oops=panic loglevel=7" \
   -nographic -no-reboot -serial "file:$log" -monitor none -display none
 status=$?
 set -e

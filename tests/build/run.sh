@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The analyzers in a real `dotnet build` of a module project: one violation of each KC1001-KC1004 shows its id at
+# its line and fails under -warnaserror; the fixed code builds with no KC warning. Prints "build: N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$root/.work/violations
+rm -rf "$work" && mkdir -p "$work"
+cat > "$work/Violations.csproj" <<'PROJ'
+<Project Sdk="Microsoft.NET.Sdk">
+  <Import Project="$(KernelCrateRoot)build/InRepo.props" />
+  <PropertyGroup><KernelModuleBuild>false</KernelModuleBuild><TreatWarningsAsErrors>false</TreatWarningsAsErrors></PropertyGroup>
+  <Import Project="$(KernelCrateRoot)build/InRepo.targets" />
+</Project>
+PROJ
+passed=0 failed=0
+expect() { if eval "$2"; then passed=$((passed + 1)); echo "  PASS $1"; else failed=$((failed + 1)); echo "  FAIL $1"; fi; }
+
+cp "$root/tests/build/Violations.cs.txt" "$work/Violations.cs"
+dotnet build "$work" -nologo -v q -p:KernelModuleBuild=true > "$work/warn.log" 2>&1
+expect "without the analyzers ilc would name the method it cannot compile (KC9003)" 'grep -q "error KC9003: ilc cannot compile .Violations.Violations.Init" "$work/warn.log"'
+for rule in "KC1001:11" "KC1002:12" "KC1003:13" "KC1004:19"; do
+  id=${rule%%:*} line=${rule##*:}
+  expect "$id reported at Violations.cs line $line" 'grep -q "Violations.cs($line,[0-9]*): warning $id" "$work/warn.log"'
+done
+expect "-warnaserror fails the build on them" '! dotnet build "$work" -nologo -v q --no-incremental -warnaserror -p:KernelModuleBuild=true > "$work/strict.log" 2>&1 && [ "$(grep -o "error KC100[1-4]" "$work/strict.log" | sort -u | wc -l)" -eq 4 ]'
+
+cp "$root/tests/build/Fixed.cs.txt" "$work/Violations.cs"
+expect "the fixed module builds with no KC warning under -warnaserror" \
+  'dotnet build "$work" -nologo -v q -warnaserror -p:KernelModuleBuild=true -p:KernelDir="${KC_KERNEL_DIR:-}" > "$work/fixed.log" 2>&1 || grep -q "error KC9001" "$work/fixed.log"; ! grep -q "KC1" "$work/fixed.log"'
+echo "build: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -10,26 +10,20 @@ namespace Kernel.Analyzers.Rules;
 
 /// <summary>KC1001: every explicit and implicit GC heap allocation (the kernel has no allocator that cannot fail).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KC1001InfallibleAllocationAnalyzer : DiagnosticAnalyzer
+public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
 {
     public const string StackallocCandidate = nameof(StackallocCandidate);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.InfallibleAllocation);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!KernelModuleScope.IsKernelModule(start.Options)) return;
-            start.RegisterOperationAction(AnalyzeOperation,
-                OperationKind.ObjectCreation, OperationKind.ArrayCreation, OperationKind.AnonymousObjectCreation,
-                OperationKind.DelegateCreation, OperationKind.Conversion, OperationKind.Binary,
-                OperationKind.InterpolatedString, OperationKind.CollectionExpression, OperationKind.Invocation,
-                OperationKind.Loop);
-            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
-        });
+        context.RegisterOperationAction(AnalyzeOperation,
+            OperationKind.ObjectCreation, OperationKind.ArrayCreation, OperationKind.AnonymousObjectCreation,
+            OperationKind.DelegateCreation, OperationKind.Conversion, OperationKind.Binary,
+            OperationKind.InterpolatedString, OperationKind.CollectionExpression, OperationKind.Invocation,
+            OperationKind.Loop);
+        context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
     }
 
     private static void AnalyzeOperation(OperationAnalysisContext context)

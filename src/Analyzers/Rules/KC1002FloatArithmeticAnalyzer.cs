@@ -8,20 +8,14 @@ namespace Kernel.Analyzers.Rules;
 
 /// <summary>KC1002: floating-point arithmetic, comparisons, conversions and Math calls (clippy::float_arithmetic).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KC1002FloatArithmeticAnalyzer : DiagnosticAnalyzer
+public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.FloatArithmetic);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!KernelModuleScope.IsKernelModule(start.Options)) return;
-            start.RegisterOperationAction(Analyze, OperationKind.Binary, OperationKind.Unary, OperationKind.Increment,
-                OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.Conversion, OperationKind.Invocation);
-        });
+        context.RegisterOperationAction(Analyze, OperationKind.Binary, OperationKind.Unary, OperationKind.Increment,
+            OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.Conversion, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context)

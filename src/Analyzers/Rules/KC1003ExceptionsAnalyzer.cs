@@ -8,23 +8,17 @@ namespace Kernel.Analyzers.Rules;
 
 /// <summary>KC1003: throw (statements, expressions, rethrow), catch clauses and exception filters.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KC1003ExceptionsAnalyzer : DiagnosticAnalyzer
+public sealed class KC1003ExceptionsAnalyzer : KernelModuleAnalyzer
 {
     /// <summary>Set when the throw can become "return Errno.X;": the errno name.</summary>
     public const string ErrnoProperty = "Errno";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.Exceptions);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!KernelModuleScope.IsKernelModule(start.Options)) return;
-            start.RegisterOperationAction(AnalyzeThrow, OperationKind.Throw);
-            start.RegisterSyntaxNodeAction(AnalyzeCatch, Microsoft.CodeAnalysis.CSharp.SyntaxKind.CatchClause);
-        });
+        context.RegisterOperationAction(AnalyzeThrow, OperationKind.Throw);
+        context.RegisterSyntaxNodeAction(AnalyzeCatch, Microsoft.CodeAnalysis.CSharp.SyntaxKind.CatchClause);
     }
 
     private static void AnalyzeThrow(OperationAnalysisContext context)

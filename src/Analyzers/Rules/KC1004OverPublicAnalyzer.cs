@@ -9,19 +9,13 @@ namespace Kernel.Analyzers.Rules;
 
 /// <summary>KC1004: 'public' where nothing outside the module can see it (rustc's unreachable_pub).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class KC1004OverPublicAnalyzer : DiagnosticAnalyzer
+public sealed class KC1004OverPublicAnalyzer : KernelModuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.OverPublic);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!KernelModuleScope.IsKernelModule(start.Options)) return;
-            start.RegisterSymbolAction(Analyze, SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
-        });
+        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
     }
 
     private static void Analyze(SymbolAnalysisContext context)

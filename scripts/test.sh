@@ -34,6 +34,8 @@ unit tests/KernelCrate.Analyzers.Tests
 unit tests/KernelCrate.HostTests
 echo "== analyzers in a real build"
 suite build tests/build/run.sh
+echo "== the package as a user gets it (pack, dotnet new, build, dotnet format)"
+suite package tests/package/run.sh
 echo "== real kernel (QEMU)"
 suite kernel tests/kernel/run.sh
 

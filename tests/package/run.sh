@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The product as a user gets it: pack KernelCrate and its template into a local feed with a unique prerelease
+# version, install the template into a private hive, create a module outside the repository with a private NuGet
+# cache, and check the build, the analyzers, and `dotnet format` applying the fixes.
+# Prints "package: N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d /tmp/kernelcrate-consumer.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+version=0.1.0-ci.$(date +%s)
+feed=$work/feed hive=$work/hive
+export NUGET_PACKAGES=$work/nuget DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+passed=0 failed=0
+expect() { if eval "$2"; then passed=$((passed + 1)); echo "  PASS $1"; else failed=$((failed + 1)); echo "  FAIL $1"; fi; }
+log() { echo "$work/$1.log"; }
+
+expect "dotnet pack KernelCrate $version" 'dotnet pack "$root/src/Package" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack)" 2>&1'
+expect "dotnet pack the template" 'dotnet pack "$root/templates" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack-template)" 2>&1'
+expect "package layout" 'unzip -l "$feed/KernelCrate.$version.nupkg" > "$(log layout)" && for f in lib/net10.0/KernelCrate.dll analyzers/dotnet/cs/KernelCrate.Analyzers.dll analyzers/dotnet/cs/KernelCrate.CodeFixes.dll analyzers/dotnet/cs/KernelCrate.Generators.dll build/KernelCrate.props build/KernelCrate.targets tools/KernelCrate.Build.Tasks.dll Native/kc_helpers.c Native/Kbuild; do grep -q " $f$" "$(log layout)" || exit 1; done'
+
+cat > "$work/nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="kernelcrate-local" value="$feed" />
+  </packageSources>
+</configuration>
+CONFIG
+expect "dotnet new install the template" 'dotnet new install "$feed/KernelCrate.Templates.$version.nupkg" --debug:custom-hive "$hive" > "$(log install)" 2>&1'
+expect "dotnet new kernelmodule -n my-mod" '(cd "$work" && dotnet new kernelmodule -n my-mod --debug:custom-hive "$hive" > "$(log new)" 2>&1) && grep -q "Name = \"my_mod\"" "$work/my-mod/KernelModule.cs" && grep -q "Version=\"$version\"" "$work/my-mod/my-mod.csproj"'
+project=$work/my-mod
+kdir_args=()
+[ -n "${KC_KERNEL_DIR:-}" ] && kdir_args=(-p:KernelDir="$KC_KERNEL_DIR")
+expect "the new module builds clean under -warnaserror" 'dotnet build "$project" -nologo -v q -warnaserror "${kdir_args[@]}" > "$(log build-clean)" 2>&1'
+if [ -n "${KC_KERNEL_DIR:-}" ] || ls /usr/src/linux-headers-*/Module.symvers >/dev/null 2>&1; then
+  expect "it is a .ko with the template's modinfo" 'modinfo "$project/bin/Debug/net10.0/my_mod.ko" | grep -q "^license: *GPL"'
+fi
+
+cp "$root/tests/package/Violations.cs.txt" "$project/Violations.cs"
+dotnet build "$project" -nologo -v q --no-incremental -warnaserror "${kdir_args[@]}" > "$(log build-violations)" 2>&1
+for rule in "KC1004:8" "KC1001:9" "KC1002:10" "KC1003:14"; do
+  id=${rule%%:*} line=${rule##*:}
+  expect "$id fails the build at Violations.cs line $line" 'grep -q "Violations.cs($line,[0-9]*): error $id" "$(log build-violations)"'
+done
+expect "--verify-no-changes exits 2 while a fix is pending" '(cd "$project" && dotnet format analyzers --diagnostics KC1004 --severity warn --verify-no-changes > "$(log verify-pending)" 2>&1); [ $? -eq 2 ]'
+expect "dotnet format applies the KC1004 fix" '(cd "$project" && dotnet format analyzers --diagnostics KC1004 --severity warn > "$(log format-kc1004)" 2>&1) && grep -q "internal static int Helper" "$project/Violations.cs" && ! grep -q "public" "$project/Violations.cs"'
+expect "dotnet format applies the KC1003 fix" '(cd "$project" && dotnet format analyzers --diagnostics KC1003 --severity warn > "$(log format-kc1003)" 2>&1) && grep -q "if (value < 0) return Errno.EINVAL;" "$project/Violations.cs"'
+expect "--verify-no-changes is clean once fixed" '(cd "$project" && dotnet format analyzers --diagnostics KC1004 KC1003 --severity warn --verify-no-changes > "$(log verify)" 2>&1)'
+sed -i 's/internal static object Box(int value) => value;/internal static int Box(int value) => value;/; s/(int)(value \* 1.5)/value * 3 \/ 2/' "$project/Violations.cs"
+expect "with every fix applied the build is clean again" 'dotnet build "$project" -nologo -v q --no-incremental -warnaserror "${kdir_args[@]}" > "$(log build-fixed)" 2>&1 && ! grep -q "KC1" "$(log build-fixed)"'
+
+if [ "$failed" -gt 0 ]; then for f in "$work"/*.log; do echo "--- $f"; tail -n 15 "$f"; done; fi
+echo "package: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

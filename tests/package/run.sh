@@ -42,6 +42,17 @@ for rule in "KC1004:8" "KC1001:9" "KC1002:10" "KC1003:14"; do
   id=${rule%%:*} line=${rule##*:}
   expect "$id fails the build at Violations.cs line $line" 'grep -q "Violations.cs($line,[0-9]*): error $id" "$(log build-violations)"'
 done
+# Squiggles over a real editor protocol: csharp-ls (Roslyn 5.9) with analyzers on, on the consumer project.
+if dotnet tool install csharp-ls --version 0.28.0 --tool-path "$work/tools" > "$(log csharp-ls)" 2>&1 \
+   && dotnet build "$root/tests/lsp/LspProbe" -nologo -v q -o "$work/probe" > "$(log probe-build)" 2>&1; then
+  dotnet "$work/probe/LspProbe.dll" "$work/tools/csharp-ls" "$project" Violations.cs KC1004:8:5 KC1001:9:46 KC1002:10:51 KC1003:14:24 \
+    --edit "public static int Helper" "internal static int Helper" KC1004 | tee "$(log lsp)"
+  lsp_line=$(grep -E "^lsp: [0-9]+ passed, [0-9]+ failed" "$(log lsp)")
+  passed=$((passed + $(sed -E 's/lsp: ([0-9]+) passed.*/\1/' <<< "$lsp_line")))
+  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<< "$lsp_line")))
+else
+  expect "csharp-ls and the LSP probe install" 'false'
+fi
 expect "--verify-no-changes exits 2 while a fix is pending" '(cd "$project" && dotnet format analyzers --diagnostics KC1004 --severity warn --verify-no-changes > "$(log verify-pending)" 2>&1); [ $? -eq 2 ]'
 expect "dotnet format applies the KC1004 fix" '(cd "$project" && dotnet format analyzers --diagnostics KC1004 --severity warn > "$(log format-kc1004)" 2>&1) && grep -q "internal static int Helper" "$project/Violations.cs" && ! grep -q "public" "$project/Violations.cs"'
 expect "dotnet format applies the KC1003 fix" '(cd "$project" && dotnet format analyzers --diagnostics KC1003 --severity warn > "$(log format-kc1003)" 2>&1) && grep -q "if (value < 0) return Errno.EINVAL;" "$project/Violations.cs"'

@@ -32,6 +32,8 @@ suite() {
 echo "== unit tests"
 unit tests/KernelCrate.Analyzers.Tests
 unit tests/KernelCrate.HostTests
+echo "== the FPU-use scan on fixtures"
+suite scan tests/kernel/scan-tests.sh
 echo "== analyzers in a real build"
 suite build tests/build/run.sh
 echo "== the package as a user gets it (pack, dotnet new, build, dotnet format)"

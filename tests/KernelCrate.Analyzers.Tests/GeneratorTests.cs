@@ -96,6 +96,38 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Only_CStr_Literal_calls_are_intercepted_whatever_their_shape()
+    {
+        const string source = """
+            using Kernel;
+            static class Other { public static CStr Literal(string value) => default; }
+            static class Uses
+            {
+                const string Name = "atom";
+                static void Run()
+                {
+                    CStr a = CStr.Literal("plain");
+                    CStr b = Kernel.CStr.Literal("qualified");
+                    CStr c = CStr.Literal(Name + "s");
+                    CStr d = Other.Literal("not ours");
+                }
+            }
+            """;
+        CSharpCompilation compilation = CSharpCompilation.Create("shapes",
+            [CSharpSyntaxTree.ParseText(source, TestSetup.ModuleParseOptions, path: "/0/Shapes.cs")],
+            [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new CStrLiteralGenerator().AsSourceGenerator()], parseOptions: TestSetup.ModuleParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        string generated = driver.GetRunResult().GeneratedTrees.Single().ToString();
+        Assert.Contains("\"plain\\0\"u8", generated);
+        Assert.Contains("\"qualified\\0\"u8", generated);
+        Assert.Contains("\"atoms\\0\"u8", generated);
+        Assert.DoesNotContain("not ours", generated);
+        Assert.Equal(3, generated.Split("InterceptsLocation(1,").Length - 1);
+    }
+
+    [Fact]
     public void Invalid_modules_generate_nothing()
     {
         CSharpCompilation compilation = CSharpCompilation.Create("bad",

@@ -23,7 +23,8 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
             OperationKind.DelegateCreation, OperationKind.Conversion, OperationKind.Binary,
             OperationKind.InterpolatedString, OperationKind.CollectionExpression, OperationKind.Invocation,
             OperationKind.Loop);
-        context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+        context.RegisterSymbolAction(AnalyzeAsync, SymbolKind.Method);
+        context.RegisterSyntaxNodeAction(AnalyzeYield, SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement);
     }
 
     private static void AnalyzeOperation(OperationAnalysisContext context)
@@ -49,7 +50,7 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
                     _ => $"creating delegate '{KernelModuleScope.Display(creation.Type)}'",
                 });
                 break;
-            case IConversionOperation conversion when conversion.GetConversion().IsBoxing:
+            case IConversionOperation conversion when IsBoxing(conversion):
                 Report(context, operation, $"boxing '{KernelModuleScope.Display(conversion.Operand.Type)}' to '{KernelModuleScope.Display(conversion.Type)}'");
                 break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String, ConstantValue.HasValue: false } binary
@@ -94,30 +95,39 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, array.Syntax.GetLocation(), properties, what));
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    private static void AnalyzeAsync(SymbolAnalysisContext context)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (method.IsImplicitlyDeclared) return;
-        string? what = method.IsAsync ? $"async method '{method.Name}' (its state machine)"
-            : IsIterator(method, context.CancellationToken) ? $"iterator '{method.Name}' (its state machine)"
-            : null;
-        if (what is null) return;
+        if (!method.IsAsync || method.IsImplicitlyDeclared) return;
         foreach (Location location in method.Locations)
             if (location.IsInSource)
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, location, what));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, location, $"async method '{method.Name}' (its state machine)"));
     }
 
-    private static bool IsIterator(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    /// <summary>An iterator is reported once, at its name, from its first yield (no walk of other methods).</summary>
+    private static void AnalyzeYield(SyntaxNodeAnalysisContext context)
     {
-        foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+        SyntaxNode? body = context.Node.Ancestors().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax);
+        if (body is null or AnonymousFunctionExpressionSyntax) return;
+        YieldStatementSyntax first = body.DescendantNodes(n => n == body || n is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+            .OfType<YieldStatementSyntax>().First();
+        if (first != context.Node) return;
+        SyntaxToken name = body switch
         {
-            SyntaxNode root = reference.GetSyntax(cancellationToken);
-            bool yields = root.DescendantNodes(n => n == root || n is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
-                .OfType<YieldStatementSyntax>().Any();
-            if (yields) return true;
-        }
-        return false;
+            MethodDeclarationSyntax method => method.Identifier,
+            LocalFunctionStatementSyntax local => local.Identifier,
+            OperatorDeclarationSyntax op => op.OperatorToken,
+            AccessorDeclarationSyntax accessor => accessor.Keyword,
+            _ => body.GetFirstToken(),
+        };
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, name.GetLocation(), $"iterator '{name.ValueText}' (its state machine)"));
     }
+
+    /// <summary>A value type (or a type parameter that may be one) converted to a reference type.</summary>
+    private static bool IsBoxing(IConversionOperation conversion)
+        => conversion.Type is { IsReferenceType: true }
+        && conversion.Operand.Type is { } source
+        && (source.IsValueType || source is ITypeParameterSymbol { IsReferenceType: false });
 
     private static void Report(OperationAnalysisContext context, IOperation operation, string what)
         => context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, operation.Syntax.GetLocation(), what));

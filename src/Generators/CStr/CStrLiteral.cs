@@ -46,12 +46,39 @@ internal static class CStrLiteral
     public static CStrLiteralModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        if (context.SemanticModel.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
-            || !IsLiteralMethod(invocation.TargetMethod)
-            || Validate(invocation, out string? value) is not null
-            || value is null)
-            return null;
+        string? value = TryReadCheaply(syntax, context.SemanticModel, out bool decided);
+        if (!decided) value = ReadByBinding(syntax, context.SemanticModel, cancellationToken);
+        if (value is null) return null;
         InterceptableLocation? location = context.SemanticModel.GetInterceptableLocation(syntax, cancellationToken);
         return location is null ? null : new CStrLiteralModel(value, location.Version, location.Data);
     }
+
+    /// <summary>
+    /// The common shape, <c>X.Literal("text")</c>, without binding the enclosing method body (the generator's main
+    /// cost otherwise, repeated by the compile after it): the literal is read from syntax and <c>X</c> is bound
+    /// speculatively as a type where the enclosing member is declared. Names in scope for a type are the same there;
+    /// only a local or a method type parameter could shadow it, and then the compiler rejects the interceptor's
+    /// signature instead of miscompiling. <paramref name="decided"/> is false for any other shape.
+    /// </summary>
+    private static string? TryReadCheaply(InvocationExpressionSyntax syntax, SemanticModel model, out bool decided)
+    {
+        decided = false;
+        if (syntax.Expression is not MemberAccessExpressionSyntax { Expression: var receiver }
+            || syntax.ArgumentList.Arguments[0] is not { NameColon: null, RefKindKeyword.RawKind: 0, Expression: LiteralExpressionSyntax literal }
+            || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            return null;
+        SyntaxNode scope = (SyntaxNode?)syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? syntax;
+        ITypeSymbol? type = model.GetSpeculativeTypeInfo(scope.SpanStart, receiver, SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+        if (type is null or IErrorTypeSymbol) return null;
+        decided = true;
+        string text = literal.Token.ValueText;
+        return type.ToDisplayString() == TypeName && text.IndexOf('\0') < 0 ? text : null;
+    }
+
+    private static string? ReadByBinding(InvocationExpressionSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
+        => model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation
+            && IsLiteralMethod(invocation.TargetMethod)
+            && Validate(invocation, out string? value) is null
+                ? value
+                : null;
 }

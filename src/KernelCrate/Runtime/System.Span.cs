@@ -60,12 +60,15 @@ namespace System
 
         public ref T GetPinnableReference() => ref *(T*)_pointer;
 
-        public void Clear() => SpanHelpers.ClearWithoutReferences(ref *(byte*)_pointer, (nuint)_length * (nuint)sizeof(T));
+        public void Clear() => Kernel.Native.Memset(_pointer, 0, (nuint)_length * (nuint)sizeof(T));
+
+        /// <summary>The first element's address (no pinning needed: nothing moves without a GC).</summary>
+        internal void* Pointer => _pointer;
 
         public void CopyTo(Span<T> destination)
         {
             if ((uint)_length > (uint)destination.Length) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
-            SpanHelpers.Memmove(ref *(byte*)destination._pointer, ref *(byte*)_pointer, (nuint)_length * (nuint)sizeof(T));
+            Kernel.Native.Memmove(destination._pointer, _pointer, (nuint)_length * (nuint)sizeof(T));
         }
 
         public static implicit operator ReadOnlySpan<T>(Span<T> span) => new ReadOnlySpan<T>(span._pointer, span._length);
@@ -130,8 +133,7 @@ namespace System
         public void CopyTo(Span<T> destination)
         {
             if ((uint)_length > (uint)destination.Length) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
-            fixed (T* d = destination)
-                SpanHelpers.Memmove(ref *(byte*)d, ref *(byte*)_pointer, (nuint)_length * (nuint)sizeof(T));
+            Kernel.Native.Memmove(destination.Pointer, _pointer, (nuint)_length * (nuint)sizeof(T));
         }
     }
 

@@ -64,7 +64,7 @@ static bool kc_fpu_leave(void)
 	return in_fpu;
 }
 
-static void kc_fpu_return(bool in_fpu)
+static void __maybe_unused kc_fpu_return(bool in_fpu)
 {
 	if (in_fpu)
 		kc_fpu_begin();

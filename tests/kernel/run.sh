@@ -32,14 +32,21 @@ echo "build"
 expect "OxiMod builds clean with -warnaserror" 'build samples/OxiMod'
 expect "KcTest builds" 'build tests/KernelModules/KcTest'
 expect "PanicMod builds" 'build tests/KernelModules/PanicMod'
+expect "FailMod builds" 'build tests/KernelModules/FailMod'
 oxi=samples/OxiMod/bin/Debug/net10.0/oximod.ko
 kct=tests/KernelModules/KcTest/bin/Debug/net10.0/kctest.ko
 pan=tests/KernelModules/PanicMod/bin/Debug/net10.0/panicmod.ko
+fail=tests/KernelModules/FailMod/bin/Debug/net10.0/failmod.ko
 expect "modinfo shows license, author, description" \
   '[ "$(modinfo -F license $oxi)" = GPL ] && [ "$(modinfo -F author $oxi)" = "The Man from Ox" ] && [ "$(modinfo -F description $oxi)" = "Oxidize the Kernel" ]'
 expect "vermagic matches the booted kernel" '[[ "$(modinfo -F vermagic $oxi)" == "$kver "* ]]'
 expect "oximod.ko: managed code entered only inside the FPU bracket" 'tests/kernel/check-entries.sh $oxi'
 expect "kctest.ko: managed code entered only inside the FPU bracket" 'tests/kernel/check-entries.sh $kct'
+# The managed object of the module that uses every API needs nothing but kernel exports and KernelCrate's helpers.
+undefined=$(nm -u tests/KernelModules/KcTest/obj/Debug/net10.0/kbuild/managed.ilc.o | awk '{print $2}' | sort -u)
+echo "    kctest managed.ilc.o undefined symbols: $(echo $undefined)"
+expect "managed object imports only kernel functions and KernelCrate's C helpers" \
+  'for s in $undefined; do case $s in kc_*|RhpReversePInvoke|RhpReversePInvokeReturn|RhpFallbackFailFast|__security_cookie) ;; *) grep -q -w "$s" "$kdir/Module.symvers" || { echo "    not a kernel export: $s"; exit 1; } ;; esac; done'
 expect "a GC allocation fails the build with KC9002 naming the method" \
   '! build tests/KernelModules/AllocMod && grep -q "KC9002: .AllocMod.AllocMod.Init. allocates on the GC heap" "$out/AllocMod.build.log"'
 expect "missing kernel headers give one KC9001 error" \
@@ -62,14 +69,24 @@ expect "no BUG/Oops/WARNING/GPF/stack-protector" '! grep -a -E -q "$bad_lines" "
 
 echo "boot 2: KernelCrate in-kernel tests"
 log=$out/kctest.serial.log
-printf 'insmod /kc/kctest.ko && rmmod kctest\ndmesg | grep kctest\n' > "$out/kctest.guest.sh"
-boot "$out/kctest.guest.sh" "$log" "$kct"
+cat > "$out/kctest.guest.sh" <<'GUEST'
+insmod /kc/kctest.ko && rmmod kctest
+dmesg | grep kctest
+err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: insmod status $? ($err)"
+echo "kc-failmod: sysctl left: $(ls /proc/sys/failmod 2>/dev/null | wc -l), loaded: $(grep -c failmod /proc/modules)"
+err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($err)"
+dmesg | grep failmod
+GUEST
+boot "$out/kctest.guest.sh" "$log" "$kct" "$fail"
 summary=$(grep -a -o "kctest: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
 echo "    $summary"
 grep -a "kctest: FAIL" "$log" | sed 's/^/    /'
 expect "in-kernel tests ran and none failed" '[[ "$summary" =~ kctest:\ ([1-9][0-9]*)\ passed,\ 0\ failed ]]'
 expect "every printk level reached the log" 'for l in emerg alert crit err warning notice info; do grep -a -q "kctest: level $l" "$log" || exit 1; done'
 expect "formatting in the kernel" 'grep -a -q "kctest: format 42 -42 beef true EIO cstr bytes" "$log"'
+expect "a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
+expect "a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
+expect "Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'
 expect "no BUG/Oops/WARNING in the test boot" '! grep -a -E -q "$bad_lines" "$log"'
 
 echo "boot 3: a bounds-check panic"

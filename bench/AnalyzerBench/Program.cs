@@ -31,7 +31,7 @@ ImmutableArray<DiagnosticAnalyzer> analyzers = [new KC1001InfallibleAllocationAn
     new KC1003ExceptionsAnalyzer(), new KC1004OverPublicAnalyzer(), new ModuleDeclarationAnalyzer(), new CStrLiteralAnalyzer()];
 // Runs first: a do-nothing operation analyzer, so the cost of building IOperation trees shows on its own line.
 analyzers = analyzers.Insert(0, new OperationTreeBaseline());
-var analyzerOptions = new AnalyzerOptions([], new Options(("build_property.KernelModule", "true")));
+var analyzerOptions = new AnalyzerOptions([], new Kernel.Testing.GlobalAnalyzerOptions(("build_property.KernelModule", "true")));
 Console.WriteLine($"corpus: {lines} lines in {sources.Length} files (generated from the OxiMod patterns: {units} device units)");
 
 CSharpCompilation Fresh() => CSharpCompilation.Create("bigmod",
@@ -123,18 +123,5 @@ sealed class OperationTreeBaseline : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationAction(_ => { }, Enum.GetValues<OperationKind>().Where(k => k != OperationKind.None).ToArray());
-    }
-}
-
-sealed class Options(params (string Key, string Value)[] values) : AnalyzerConfigOptionsProvider
-{
-    private readonly Global _global = new(values.ToDictionary(v => v.Key, v => v.Value));
-    public override AnalyzerConfigOptions GlobalOptions => _global;
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _global;
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _global;
-
-    private sealed class Global(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
     }
 }

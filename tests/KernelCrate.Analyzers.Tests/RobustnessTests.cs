@@ -45,22 +45,9 @@ public sealed class RobustnessTests
             new KC1001InfallibleAllocationAnalyzer(), new KC1002FloatArithmeticAnalyzer(), new KC1003ExceptionsAnalyzer(),
             new KC1004OverPublicAnalyzer(), new ModuleDeclarationAnalyzer(), new CStrLiteralAnalyzer(),
         ];
-        var options = new AnalyzerOptions([], new TestOptions(("build_property.KernelModule", "true")));
+        var options = new AnalyzerOptions([], new Kernel.Testing.GlobalAnalyzerOptions(("build_property.KernelModule", "true")));
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-    }
-
-    private sealed class TestOptions(params (string Key, string Value)[] values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global = new(values.ToImmutableDictionary(v => v.Key, v => v.Value));
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _global;
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _global;
-
-        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }

@@ -61,7 +61,7 @@ dotnet build src/KernelCrate -c Release -nologo -v q > /dev/null
 # In-process detail (tiering off: Roslyn's hot paths are not re-jitted mid-measurement, which made runs swing 2x).
 DOTNET_TieredCompilation=0 dotnet bench/AnalyzerBench/bin/Release/net10.0/AnalyzerBench.dll src/KernelCrate/bin/Release/net10.0/KernelCrate.dll "$units" 7 | tee "$out/analyzers.txt"
 # The figure that counts: what they add to csc in a real `dotnet build` (compiler server, warm).
-bench/compile-overhead.sh "$units" 3 | tee "$out/compile-overhead.txt"
+bench/compile-overhead.sh "$units" 5 | tee "$out/compile-overhead.txt"
 overhead=$(cat "$out/compile-overhead.txt")
 fraction=$(sed -E 's/.*fraction=([0-9.]+).*/\1/' <<< "$overhead")
 with_ms=$(sed -E 's/.*with_ms=([0-9]+).*/\1/' <<< "$overhead") without_ms=$(sed -E 's/.*without_ms=([0-9]+).*/\1/' <<< "$overhead")

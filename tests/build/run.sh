@@ -27,5 +27,36 @@ expect "-warnaserror fails the build on them" '! dotnet build "$work" -nologo -v
 cp "$root/tests/build/Fixed.cs.txt" "$work/Violations.cs"
 expect "the fixed module builds with no KC warning under -warnaserror" \
   'dotnet build "$work" -nologo -v q -warnaserror -p:KernelModuleBuild=true -p:KernelDir="${KC_KERNEL_DIR:-}" > "$work/fixed.log" 2>&1 || grep -q "error KC9001" "$work/fixed.log"; ! grep -q "KC1" "$work/fixed.log"'
+# An ordinary net10.0 library (no kernel build, the real BCL) that shares module logic: the mark alone enables the
+# rules, and without it they stay silent.
+plain=$root/.work/plain-lib
+rm -rf "$plain" && mkdir -p "$plain"
+cat > "$plain/PlainLib.csproj" <<'PROJ'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <KernelModuleBuild>false</KernelModuleBuild>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <Import Project="$(KernelCrateRoot)build/InRepo.props" />
+  <Import Project="$(KernelCrateRoot)build/InRepo.targets" />
+</Project>
+PROJ
+cat > "$plain/Shared.cs" <<'CODE'
+namespace PlainLib;
+
+public static class Shared
+{
+    internal static object Box(int value) => value;
+    internal static double Scale(int value) => value * 1.5;
+    internal static void Check(int value) { if (value < 0) throw new System.ArgumentException("negative"); }
+}
+CODE
+dotnet build "$plain" -nologo -v q --no-incremental > "$work/plain-marked.log" 2>&1
+expect "an ordinary net10.0 project with KernelModule=true gets KC1001-KC1004" \
+  'for id in KC1001 KC1002 KC1003 KC1004; do grep -q "Shared.cs([0-9,]*): warning $id" "$work/plain-marked.log" || exit 1; done'
+dotnet build "$plain" -nologo -v q --no-incremental -p:KernelModule=false > "$work/plain-unmarked.log" 2>&1
+expect "the same project without the mark gets none" '! grep -q "warning KC1" "$work/plain-unmarked.log" && grep -q "0 Error" "$work/plain-unmarked.log"'
+
 echo "build: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

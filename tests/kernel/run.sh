@@ -37,6 +37,8 @@ oxi=samples/OxiMod/bin/Debug/net10.0/oximod.ko
 kct=tests/KernelModules/KcTest/bin/Debug/net10.0/kctest.ko
 pan=tests/KernelModules/PanicMod/bin/Debug/net10.0/panicmod.ko
 fail=tests/KernelModules/FailMod/bin/Debug/net10.0/failmod.ko
+expect "a no-op rebuild runs neither ilc nor kbuild" \
+  'dotnet build samples/OxiMod -nologo -v n -p:KernelDir="$kdir" > "$out/noop.log" 2>&1 && for t in _KernelCrateIlc _KernelCrateCheckObject _KernelCrateKbuild; do grep -q "Skipping target \"$t\"" "$out/noop.log" || exit 1; done && ! grep -q "Task \"RunIlc\"\|Task \"RunKbuild\"" "$out/noop.log"'
 expect "modinfo shows license, author, description" \
   '[ "$(modinfo -F license $oxi)" = GPL ] && [ "$(modinfo -F author $oxi)" = "The Man from Ox" ] && [ "$(modinfo -F description $oxi)" = "Oxidize the Kernel" ]'
 expect "vermagic matches the booted kernel" '[[ "$(modinfo -F vermagic $oxi)" == "$kver "* ]]'
@@ -51,6 +53,13 @@ expect "a GC allocation fails the build with KC9002 naming the method" \
   '! build tests/KernelModules/AllocMod && grep -q "KC9002: .AllocMod.AllocMod.Init. allocates on the GC heap" "$out/AllocMod.build.log"'
 expect "missing kernel headers give one KC9001 error" \
   '! dotnet build samples/OxiMod -nologo -v q -p:KernelDir=/nonexistent > "$out/noheaders.log" 2>&1 && [ "$(grep -c "error KC9001" "$out/noheaders.log")" -ge 1 ] && [ "$(grep "error" "$out/noheaders.log" | grep -v KC9001 | wc -l)" -eq 0 ]'
+
+# A C error in the kbuild stage reaches MSBuild with its file and line (a broken copy of the C helpers).
+bad=$out/bad-native
+rm -rf "$bad" && cp -r src/KernelCrate/Native "$bad"
+sed -i '40i #error kernelcrate-test-error' "$bad/kc_helpers.c"
+expect "a kbuild compiler error surfaces as an MSBuild error with file and line" \
+  '! dotnet build tests/KernelModules/FailMod -nologo -v q -p:KernelDir="$kdir" -p:KernelCrateNativeDir="$bad/" -p:KernelCrateKbuildDir="$out/bad-kbuild/" > "$out/bad-native.log" 2>&1 && grep -q "kc_helpers.c(40,[0-9]*): kbuild error KC9004: #error kernelcrate-test-error" "$out/bad-native.log"'
 
 if ! command -v qemu-system-x86_64 >/dev/null; then skip_loudly "qemu-system-x86_64 is not installed"; fi
 

@@ -16,7 +16,7 @@ log() { echo "$work/$1.log"; }
 
 expect "dotnet pack KernelCrate $version" 'dotnet pack "$root/src/Package" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack)" 2>&1'
 expect "dotnet pack the template" 'dotnet pack "$root/templates" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack-template)" 2>&1'
-expect "package layout" 'unzip -l "$feed/KernelCrate.$version.nupkg" > "$(log layout)" && for f in lib/net10.0/KernelCrate.dll analyzers/dotnet/cs/KernelCrate.Analyzers.dll analyzers/dotnet/cs/KernelCrate.CodeFixes.dll analyzers/dotnet/cs/KernelCrate.Generators.dll build/KernelCrate.props build/KernelCrate.targets tools/KernelCrate.Build.Tasks.dll Native/kc_helpers.c Native/Kbuild; do grep -q " $f$" "$(log layout)" || exit 1; done'
+expect "package layout" 'unzip -l "$feed/KernelCrate.$version.nupkg" > "$(log layout)" && for f in build/corelib/KernelCrate.dll build/corelib/mscorlib.dll analyzers/dotnet/cs/KernelCrate.Analyzers.dll analyzers/dotnet/cs/KernelCrate.CodeFixes.dll analyzers/dotnet/cs/KernelCrate.Generators.dll build/KernelCrate.props build/KernelCrate.targets tools/KernelCrate.Build.Tasks.dll Native/kc_helpers.c Native/Kbuild; do grep -q " $f$" "$(log layout)" || exit 1; done'
 
 cat > "$work/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
@@ -59,6 +59,23 @@ expect "dotnet format applies the KC1003 fix" '(cd "$project" && dotnet format a
 expect "--verify-no-changes is clean once fixed" '(cd "$project" && dotnet format analyzers --diagnostics KC1004 KC1003 --severity warn --verify-no-changes > "$(log verify)" 2>&1)'
 sed -i 's/internal static object Box(int value) => value;/internal static int Box(int value) => value;/; s/(int)(value \* 1.5)/value * 3 \/ 2/' "$project/Violations.cs"
 expect "with every fix applied the build is clean again" 'dotnet build "$project" -nologo -v q --no-incremental -warnaserror "${kdir_args[@]}" > "$(log build-fixed)" 2>&1 && ! grep -q "KC1" "$(log build-fixed)"'
+
+# The same package in an ordinary net10.0 library that shares module logic: analyzers only, the normal BCL.
+mkdir -p "$work/plain"
+cat > "$work/plain/Plain.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <KernelModuleBuild>false</KernelModuleBuild>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="KernelCrate" Version="$version" />
+  </ItemGroup>
+</Project>
+PROJ
+printf 'namespace Plain;\npublic static class Shared\n{\n    internal static object Box(int value) => value;\n    internal static string Text(int value) => value.ToString();\n}\n' > "$work/plain/Shared.cs"
+expect "an ordinary net10.0 project referencing the package builds against the BCL and gets the rules" \
+  '(cd "$work" && dotnet build plain -nologo -v q > "$(log plain)" 2>&1); grep -q "Build succeeded" "$(log plain)" && grep -q "Shared.cs(2,.*warning KC1004" "$(log plain)" && grep -q "Shared.cs(4,.*warning KC1001" "$(log plain)"'
 
 if [ "$failed" -gt 0 ]; then for f in "$work"/*.log; do echo "--- $f"; tail -n 15 "$f"; done; fi
 echo "package: $passed passed, $failed failed"

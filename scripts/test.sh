@@ -7,7 +7,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p .work
-passed=0 failed=0 status=0
+source tests/lib.sh
+status=0
 
 unit() {
   local project=$1 log=.work/$(basename "$1").log
@@ -23,9 +24,7 @@ suite() {
   local log=.work/$1.log
   "${@:2}" 2>&1 | tee "$log"
   local line; line=$(grep -E "^[a-z]+: [0-9]+ passed, [0-9]+ failed" "$log" | tail -n 1)
-  if [ -z "$line" ]; then echo "$1: no result line"; failed=$((failed + 1)); status=1; return; fi
-  passed=$((passed + $(sed -E 's/^[a-z]+: ([0-9]+) passed.*/\1/' <<< "$line")))
-  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<< "$line")))
+  if ! add_result "$line"; then echo "$1: no result line"; failed=$((failed + 1)); status=1; return; fi
   grep -q " 0 failed" <<< "$line" || status=1
 }
 

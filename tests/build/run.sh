@@ -12,8 +12,7 @@ cat > "$work/Violations.csproj" <<'PROJ'
   <Import Project="$(KernelCrateRoot)build/InRepo.targets" />
 </Project>
 PROJ
-passed=0 failed=0
-expect() { if eval "$2"; then passed=$((passed + 1)); echo "  PASS $1"; else failed=$((failed + 1)); echo "  FAIL $1"; fi; }
+source "$root/tests/lib.sh"
 
 cp "$root/tests/build/Violations.cs.txt" "$work/Violations.cs"
 dotnet build "$work" -nologo -v q -p:KernelModuleBuild=true > "$work/warn.log" 2>&1
@@ -58,5 +57,4 @@ expect "an ordinary net10.0 project with KernelModule=true gets KC1001-KC1004" \
 dotnet build "$plain" -nologo -v q --no-incremental -p:KernelModule=false > "$work/plain-unmarked.log" 2>&1
 expect "the same project without the mark gets none" '! grep -q "warning KC1" "$work/plain-unmarked.log" && grep -q "0 Error" "$work/plain-unmarked.log"'
 
-echo "build: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish build

@@ -6,10 +6,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 out=${KC_TEST_OUT:-$root/.work/kernel-tests}
 mkdir -p "$out"
-passed=0 failed=0
-pass() { passed=$((passed + 1)); echo "  PASS $1"; }
-fail() { failed=$((failed + 1)); echo "  FAIL $1"; }
-expect() { if eval "$2"; then pass "$1"; else fail "$1"; fi; }
+source "$root/tests/lib.sh"
 skip_loudly() {
   echo "############################################################"
   echo "## SKIPPED: kernel tests cannot run on this machine: $1"
@@ -106,5 +103,4 @@ expect "panicked at" 'grep -a -q "panicmod: panicked at .index out of bounds." "
 expect "kernel BUG" 'grep -a -q "kernel BUG at" "$log"'
 expect "a C# frame in the stack trace" 'grep -a -E -q "PanicMod_PanicMod_PanicMod__Init\+0x" "$log"'
 
-echo "kernel: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish kernel

@@ -10,8 +10,7 @@ trap 'rm -rf "$work"' EXIT
 version=0.1.0-ci.$(date +%s)
 feed=$work/feed hive=$work/hive
 export NUGET_PACKAGES=$work/nuget DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-passed=0 failed=0
-expect() { if eval "$2"; then passed=$((passed + 1)); echo "  PASS $1"; else failed=$((failed + 1)); echo "  FAIL $1"; fi; }
+source "$root/tests/lib.sh"
 log() { echo "$work/$1.log"; }
 
 expect "dotnet pack KernelCrate $version" 'dotnet pack "$root/src/Package" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack)" 2>&1'
@@ -47,9 +46,7 @@ if dotnet tool install csharp-ls --version 0.28.0 --tool-path "$work/tools" > "$
    && dotnet build "$root/tests/lsp/LspProbe" -nologo -v q -o "$work/probe" > "$(log probe-build)" 2>&1; then
   dotnet "$work/probe/LspProbe.dll" "$work/tools/csharp-ls" "$project" Violations.cs KC1004:8:5 KC1001:9:46 KC1002:10:51 KC1003:14:24 \
     --edit "public static int Helper" "internal static int Helper" KC1004 | tee "$(log lsp)"
-  lsp_line=$(grep -E "^lsp: [0-9]+ passed, [0-9]+ failed" "$(log lsp)")
-  passed=$((passed + $(sed -E 's/lsp: ([0-9]+) passed.*/\1/' <<< "$lsp_line")))
-  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed/\1/' <<< "$lsp_line")))
+  add_result "$(grep -E "^lsp: [0-9]+ passed, [0-9]+ failed" "$(log lsp)")" || expect "the LSP probe printed its result" 'false'
 else
   expect "csharp-ls and the LSP probe install" 'false'
 fi
@@ -78,5 +75,4 @@ expect "an ordinary net10.0 project referencing the package builds against the B
   '(cd "$work" && dotnet build plain -nologo -v q > "$(log plain)" 2>&1); grep -q "Build succeeded" "$(log plain)" && grep -q "Shared.cs(2,.*warning KC1004" "$(log plain)" && grep -q "Shared.cs(4,.*warning KC1001" "$(log plain)"'
 
 if [ "$failed" -gt 0 ]; then for f in "$work"/*.log; do echo "--- $f"; tail -n 15 "$f"; done; fi
-echo "package: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish package

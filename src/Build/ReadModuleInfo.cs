@@ -28,8 +28,10 @@ public sealed class ReadModuleInfo : Task
                 "no [Module] declaration in this project, so there is no module to build (see docs/rules/KC9005.md)");
             return false;
         }
-        WriteIfChanged(ModInfoSource, ModInfoAssembly(info.Value.Entries));
-        WriteIfChanged(ModuleNameFile, info.Value.Name + "\n");
+        // Written every time the target runs (only when the assembly changed): fresh timestamps keep it incremental.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ModInfoSource))!);
+        File.WriteAllText(ModInfoSource, ModInfoAssembly(info.Value.Entries));
+        File.WriteAllText(ModuleNameFile, info.Value.Name + "\n");
         return true;
     }
 
@@ -66,13 +68,6 @@ public sealed class ReadModuleInfo : Task
             text.Append("\t.byte ").Append(string.Join(",", bytes)).Append('\n');
         }
         return text.ToString();
-    }
-
-    internal static void WriteIfChanged(string path, string content)
-    {
-        if (File.Exists(path) && File.ReadAllText(path) == content) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, content);
     }
 
     private sealed class StringOnlyTypeProvider : ICustomAttributeTypeProvider<string>

@@ -47,7 +47,7 @@ done
 GUEST
 scripts/qemu-boot.sh --kernel-version "$kver" --timeout 600 --script "$out/guest.sh" --log "$out/bench.serial.log" \
   "$cs_ko" "$c_ko" "$out/kcbench"
-best() { grep -a "kcbench sysctl" "$out/bench.serial.log" | grep -a -A0 "" | awk -v want="$1" '
+best() { grep -a "kcbench sysctl" "$out/bench.serial.log" | awk -v want="$1" '
   BEGIN { i = 0 } { i++; if ((i % 2 == 1) == (want == "c")) { v = $(NF-1); if (min == "" || v < min) min = v } } END { print min }'; }
 c_ns=$(best c) cs_ns=$(best cs)
 c_load=$(grep -a "kcbench insmod oximod_c " "$out/bench.serial.log" | awk '{print $(NF-1)}')

@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
-# Boots Debian's kernel under QEMU (TCG) with a busybox initramfs that runs a test script.
-#   qemu-boot.sh --script init.sh --log serial.log [--kernel-version VER] [--timeout SEC] FILE...
+# Boots one of Debian's kernels under QEMU (KVM when the machine has it, else TCG) with a busybox initramfs that
+# runs a test script.
+#   qemu-boot.sh --script init.sh --log serial.log [--release RELEASE | --kernel NAME] [--timeout SEC] FILE...
+# RELEASE is a `uname -r` string, NAME one of eng/kernels.conf (default: its first).
 # FILEs (modules, helpers) are copied into /kc in the initramfs; the script runs as /kc/test.sh after proc, sys and
 # a tmpfs are mounted, and the machine powers off when it ends. Exit status: QEMU's (124 on time-out).
 set -euo pipefail
 
+source "$(dirname "$0")/kernels.sh"
 script= log= kver= timeout_s=120
 files=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --script) script=$2; shift 2 ;;
     --log) log=$2; shift 2 ;;
-    --kernel-version) kver=$2; shift 2 ;;
+    --release) kver=$2; shift 2 ;;
+    --kernel) kver=$(kc_kernel_release "$2"); shift 2 ;;
     --timeout) timeout_s=$2; shift 2 ;;
     *) files+=("$1"); shift ;;
   esac
 done
 [ -n "$script" ] && [ -n "$log" ] || { echo "usage: qemu-boot.sh --script S --log L [FILE...]" >&2; exit 2; }
-if [ -z "$kver" ]; then
-  kver=$(ls /boot/vmlinuz-* 2>/dev/null | sed 's|/boot/vmlinuz-||' | sort -V | tail -n 1)
-fi
+if [ -z "$kver" ]; then kver=$(kc_kernel_release "$(kc_kernel_names | awk '{print $1}')"); fi
 kernel=/boot/vmlinuz-$kver
-[ -r "$kernel" ] || { echo "qemu-boot: no kernel image $kernel (apt-get install linux-image-amd64)" >&2; exit 3; }
+[ -r "$kernel" ] || { echo "qemu-boot: no kernel image $kernel (bash scripts/setup.sh installs the supported kernels; or apt-get install linux-image-$kver-unsigned)" >&2; exit 3; }
+command -v qemu-system-x86_64 >/dev/null || { echo "qemu-boot: qemu-system-x86_64 is missing (apt-get install qemu-system-x86)" >&2; exit 3; }
 busybox=$(command -v busybox || echo /bin/busybox)
 [ -x "$busybox" ] || { echo "qemu-boot: busybox-static is not installed" >&2; exit 3; }
 
@@ -51,7 +54,10 @@ chmod +x "$root/init" "$root/kc/test.sh"
 
 : > "$log"
 set +e
-timeout "$timeout_s" qemu-system-x86_64 -machine q35,accel=tcg -cpu max -m 512 -smp 1 \
+
+# KVM only on request: nested KVM was seen to hang at boot on this kind of machine (KC_QEMU_ACCEL=kvm:tcg).
+accel=${KC_QEMU_ACCEL:-tcg}
+timeout "$timeout_s" qemu-system-x86_64 -machine q35,accel=$accel -cpu max -m 512 -smp 1 \
   -kernel "$kernel" -initrd "$work/initrd.gz" \
   -append "console=ttyS0 panic=-1 oops=panic loglevel=7" \
   -nographic -no-reboot -serial "file:$log" -monitor none -display none

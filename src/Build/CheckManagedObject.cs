@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -9,8 +10,11 @@ using Microsoft.Build.Utilities;
 namespace Kernel.Build;
 
 /// <summary>
-/// Fails the build when ilc's object still needs a runtime helper the kernel build does not provide (a GC
-/// allocation, a throw), naming each method that needs it (KC9002).
+/// Every check of ilc's object, from one reading of it: no runtime helper the kernel build does not provide (a GC
+/// allocation, a throw: KC9002); no indirect call or jump and no managed function whose address is taken (an IBT
+/// kernel faults on an indirect branch into code without ENDBR64: KC9008). It then writes kc_config.h for kbuild:
+/// the C helpers the managed code calls (KC_USES_*) and, for each managed entry point, whether any code it reaches
+/// names a SIMD register, so C runs it inside the FPU section (KC_FPU_*).
 /// </summary>
 public sealed class CheckManagedObject : Task
 {
@@ -19,50 +23,69 @@ public sealed class CheckManagedObject : Task
         "RhpReversePInvoke", "RhpReversePInvokeReturn", "RhpFallbackFailFast",
     };
 
+    /// <summary>Entries C always runs inside the FPU section: module init and exit.</summary>
+    private static readonly HashSet<string> AlwaysInFpu = new(StringComparer.Ordinal) { "kc_module_init", "kc_module_exit" };
+
     [Required] public string ObjectFile { get; set; } = "";
     [Required] public string AssemblyName { get; set; } = "";
+    [Required] public string ConfigHeader { get; set; } = "";
     public string StampFile { get; set; } = "";
 
     public override bool Execute()
     {
-        (int nmExit, string undefined) = ProcessRunner.Run("nm", "-u", ObjectFile);
-        if (nmExit != 0) { Log.LogError("KernelCrate", "KC9003", null, ObjectFile, 0, 0, 0, 0, $"nm failed on {ObjectFile}: {undefined}"); return false; }
-        var missing = undefined.Split('\n')
-            .Select(l => l.Trim()).Where(l => l.StartsWith("U ", StringComparison.Ordinal)).Select(l => l.Substring(2).Trim())
-            .Where(s => s.StartsWith("Rhp", StringComparison.Ordinal) && !ProvidedHelpers.Contains(s))
-            .ToHashSet(StringComparer.Ordinal);
-        if (missing.Count == 0)
+        (int dumpExit, string dump) = ProcessRunner.Run("objdump", "-t", "-dr", "--no-show-raw-insn", ObjectFile);
+        (int relocExit, string relocations) = ProcessRunner.Run("objdump", "-r", ObjectFile);
+        if (dumpExit != 0 || relocExit != 0)
         {
-            if (StampFile.Length > 0) File.WriteAllText(StampFile, "ok\n");
-            return true;
+            Log.Error(BuildDiagnostics.IlcCannotCompile, ObjectFile, $"objdump cannot read {ObjectFile} (install binutils): {dump}{relocations}".Trim());
+            return false;
         }
+        ManagedObject managed = ManagedObject.Parse(dump, relocations);
+        foreach ((string id, string message) in Findings(managed, AssemblyName)) Log.Error(id, null, message);
+        if (Log.HasLoggedErrors) return false;
 
-        (_, string disassembly) = ProcessRunner.Run("objdump", "-dr", "--no-show-raw-insn", ObjectFile);
-        foreach ((string function, string helper) in FindCallers(disassembly, missing))
-        {
-            Log.LogError("KernelCrate", "KC9002", null, null, 0, 0, 0, 0,
-                $"'{Demangle(function, AssemblyName)}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line (docs/rules/KC9002.md)");
-        }
-        return false;
+        string header = ConfigHeaderText(managed);
+        if (!File.Exists(ConfigHeader) || File.ReadAllText(ConfigHeader) != header) File.WriteAllText(ConfigHeader, header);
+        if (StampFile.Length > 0) File.WriteAllText(StampFile, "ok\n");
+        return true;
     }
 
-    public static IEnumerable<(string Function, string Helper)> FindCallers(string disassembly, ISet<string> helpers)
+    public static IEnumerable<(string Id, string Message)> Findings(ManagedObject managed, string assemblyName)
     {
-        var seen = new HashSet<(string, string)>();
-        string function = "?";
-        var header = new Regex(@"^[0-9a-f]+ <(?<name>[^>]+)>:$");
-        var relocation = new Regex(@"R_X86_64_\w+\s+(?<symbol>[A-Za-z_][\w]*)");
-        foreach (string line in disassembly.Split('\n'))
+        foreach (string helper in managed.Undefined.Where(s => s.StartsWith("Rhp", StringComparison.Ordinal) && !ProvidedHelpers.Contains(s)))
+            foreach (string function in managed.Referrers(helper))
+                yield return (BuildDiagnostics.RuntimeHelperNeeded,
+                    $"'{Demangle(function, assemblyName)}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line");
+        foreach (ManagedFunction function in managed.Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            Match h = header.Match(line.Trim());
-            if (h.Success) { function = h.Groups["name"].Value; continue; }
-            Match r = relocation.Match(line);
-            if (r.Success && helpers.Contains(r.Groups["symbol"].Value) && seen.Add((function, r.Groups["symbol"].Value)))
-                yield return (function, r.Groups["symbol"].Value);
+            foreach (string jump in function.IndirectJumps.Distinct())
+                yield return (BuildDiagnostics.IndirectBranch,
+                    $"'{Demangle(function.Name, assemblyName)}' has an indirect jump ({jump}), which is how a switch over dense cases compiles (a jump table); an IBT kernel faults on it: write the switch as if/else or a lookup in a ReadOnlySpan");
+            foreach (string call in function.IndirectCalls.Distinct())
+                yield return (BuildDiagnostics.IndirectBranch,
+                    $"'{Demangle(function.Name, assemblyName)}' has an indirect call ({call}): a virtual or interface call on a class, a delegate or a function pointer; an IBT kernel faults on it: call the method directly (generic struct constraints dispatch statically)");
         }
+        foreach ((string function, string where) in managed.AddressTaken.Distinct())
+            yield return (BuildDiagnostics.IndirectBranch,
+                $"the address of '{Demangle(function, assemblyName)}' is taken ({(where.StartsWith("data", StringComparison.Ordinal) ? where : "in '" + Demangle(where, assemblyName) + "'")}), so something would call it indirectly; an IBT kernel faults on that: call it directly, or let KernelCrate's C side own the callback");
     }
 
-    /// <summary>ilc's "asm_Namespace_Type__Method" symbol as "Namespace.Type.Method".</summary>
+    public static string ConfigHeaderText(ManagedObject managed)
+    {
+        var text = new StringBuilder("/* Generated by the KernelCrate build from the managed object: do not edit. */\n");
+        foreach (string helper in managed.Undefined.Where(s => s.StartsWith("kc_", StringComparison.Ordinal)))
+            text.Append("#define KC_USES_").Append(helper).Append(" 1\n");
+        foreach (string entry in managed.EntryPoints.Keys.Where(e => e.StartsWith("kc_", StringComparison.Ordinal)))
+        {
+            string? simd = AlwaysInFpu.Contains(entry) ? "(always)" : managed.SimdReachableFrom(entry);
+            text.Append("/* ").Append(entry).Append(": ").Append(managed.Reach(entry).Count).Append(" functions reachable; ")
+                .Append(simd is null ? "none names a SIMD register" : "SIMD in " + simd).Append(" */\n");
+            text.Append("#define KC_FPU_").Append(entry).Append(simd is null ? " 0\n" : " 1\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>ilc's "Assembly_Namespace_Type__Method" symbol as "Namespace.Type.Method".</summary>
     public static string Demangle(string symbol, string assemblyName)
     {
         string prefix = Regex.Replace(assemblyName, @"[^A-Za-z0-9]", "_") + "_";

@@ -24,7 +24,7 @@ public sealed class ReadModuleInfo : Task
         (string Name, string[] Entries)? info = Read(Assembly);
         if (info is null)
         {
-            Log.LogError("KernelCrate", "KC9005", null, Assembly, 0, 0, 0, 0,
+            Log.LogError("KernelCrate", BuildDiagnostics.NoModule, null, Assembly, 0, 0, 0, 0,
                 "no [Module] declaration in this project, so there is no module to build (see docs/rules/KC9005.md)");
             return false;
         }

@@ -26,7 +26,7 @@ public sealed class RunIlc : Task
     {
         var arguments = new[] { Assembly }
             .Concat(References.Select(r => "-r:" + r.ItemSpec))
-            .Concat(["-o:" + ObjectFile, "--systemmodule:KernelCrate", "--targetos:linux", "--targetarch:x64", "-O", "--nativelib"])
+            .Concat(["-o:" + ObjectFile, "--systemmodule:KernelCrate", "--generateunmanagedentrypoints:KernelCrate", "--targetos:linux", "--targetarch:x64", "-O", "--nativelib"])
             .Concat(MapFile.Length > 0 ? ["--map:" + MapFile] : [])
             .ToArray();
         (int exitCode, string output) = ProcessRunner.Run(IlcPath, arguments);
@@ -36,7 +36,7 @@ public sealed class RunIlc : Task
             Match analysis = AnalysisMessage.Match(line);
             if (!analysis.Success) continue;
             if (analysis.Groups["kind"].Value == "error") Log.LogError("ilc", analysis.Groups["code"].Value, null, Assembly, 0, 0, 0, 0, analysis.Groups["text"].Value);
-            else Log.LogWarning("ilc", analysis.Groups["code"].Value, null, Assembly, 0, 0, 0, 0, analysis.Groups["text"].Value);
+            else this.Warning(analysis.Groups["code"].Value, Assembly, analysis.Groups["text"].Value, "ilc", withDoc: false);
         }
         if (exitCode == 0) return !Log.HasLoggedErrors;
 
@@ -45,7 +45,7 @@ public sealed class RunIlc : Task
         string message = failure.Success
             ? $"ilc cannot compile '{failure.Groups["method"].Value}': it needs {(missing.Success ? $"'{missing.Groups["name"].Value}', " : "")}a runtime feature the kernel corelib leaves out (GC allocation, boxing, exceptions or casts); fix the KC1001/KC1003 warnings in it (docs/rules/KC9003.md)"
             : $"ilc failed (exit {exitCode}): {lines.FirstOrDefault(l => l.Trim().Length > 0)}";
-        Log.LogError("KernelCrate", "KC9003", null, Assembly, 0, 0, 0, 0, message);
+        Log.LogError("KernelCrate", BuildDiagnostics.IlcCannotCompile, null, Assembly, 0, 0, 0, 0, message);
         for (int i = 0; i < lines.Length; i++) Log.LogMessage(MessageImportance.Low, lines[i]);
         return false;
     }

@@ -28,24 +28,24 @@ public sealed class RunKbuild : Task
                 int lineNumber = int.Parse(compiler.Groups["line"].Value), column = int.Parse(compiler.Groups["column"].Value);
                 if (compiler.Groups["kind"].Value == "error")
                 {
-                    Log.LogError("kbuild", "KC9004", null, compiler.Groups["file"].Value, lineNumber, column, 0, 0, compiler.Groups["text"].Value);
+                    Log.LogError("kbuild", BuildDiagnostics.Kbuild, null, compiler.Groups["file"].Value, lineNumber, column, 0, 0, compiler.Groups["text"].Value);
                     reported = true;
                 }
-                else Log.LogWarning("kbuild", "KC9004", null, compiler.Groups["file"].Value, lineNumber, column, 0, 0, compiler.Groups["text"].Value);
+                else this.Warning(BuildDiagnostics.Kbuild, compiler.Groups["file"].Value, compiler.Groups["text"].Value, "kbuild", lineNumber, column, withDoc: false);
                 continue;
             }
             Match modpost = ModpostMessage.Match(line);
             if (modpost.Success)
             {
                 string text = "modpost: " + modpost.Groups["text"].Value;
-                if (modpost.Groups["kind"].Value == "ERROR") { Log.LogError("kbuild", "KC9004", null, ModuleDir, 0, 0, 0, 0, text); reported = true; }
-                else Log.LogWarning("kbuild", "KC9004", null, ModuleDir, 0, 0, 0, 0, text);
+                if (modpost.Groups["kind"].Value == "ERROR") { Log.LogError("kbuild", BuildDiagnostics.Kbuild, null, ModuleDir, 0, 0, 0, 0, text); reported = true; }
+                else this.Warning(BuildDiagnostics.Kbuild, ModuleDir, text, "kbuild", withDoc: false);
             }
         }
         if (exitCode != 0 && !reported)
         {
             string tail = string.Join(" | ", output.Split('\n').Where(l => l.Trim().Length > 0).TakeLast(8));
-            Log.LogError("kbuild", "KC9004", null, ModuleDir, 0, 0, 0, 0, $"kbuild failed (make exit {exitCode}): {tail}");
+            Log.LogError("kbuild", BuildDiagnostics.Kbuild, null, ModuleDir, 0, 0, 0, 0, $"kbuild failed (make exit {exitCode}): {tail}");
         }
         return exitCode == 0 && !Log.HasLoggedErrors;
     }

@@ -20,7 +20,8 @@ internal static unsafe class Native
     /// <summary>The 0-based allocation that fails, or -1.</summary>
     public static int FailAllocation = -1;
     public static bool FailSysctlRegistration;
-    public static readonly List<IntPtr> RegisteredTables = new();
+    /// <summary>Registered files: what kc_sysctl_register was given.</summary>
+    public static readonly List<HostSysctl> Registered = new();
 
     public static void Reset()
     {
@@ -29,7 +30,7 @@ internal static unsafe class Native
         AllocationCount = 0;
         FailAllocation = -1;
         FailSysctlRegistration = false;
-        RegisteredTables.Clear();
+        Registered.Clear();
     }
 
     public static void Printk(int level, byte* text, nuint length)
@@ -73,12 +74,46 @@ internal static unsafe class Native
         return destination;
     }
 
-    public static void* SysctlRegister(byte* path, CtlTable* table)
+    /// <summary>kc_sysctl_alloc: C's record of one file, with the storage after it (counted as one allocation).</summary>
+    public static void* SysctlAlloc(uint kind, nuint storageSize)
     {
-        if (FailSysctlRegistration) return null;
-        RegisteredTables.Add((IntPtr)table);
-        return (void*)0x1000;
+        if (ShouldFail()) return null;
+        LiveAllocations++;
+        var handle = GCHandle.Alloc(new HostSysctl(kind, NativeMemory.AllocZeroed(storageSize)));
+        return (void*)GCHandle.ToIntPtr(handle);
     }
 
-    public static void SysctlUnregister(void* header) => RegisteredTables.Clear();
+    public static HostSysctl Sysctl(void* handle) => (HostSysctl)GCHandle.FromIntPtr((IntPtr)handle).Target!;
+
+    public static void* SysctlStorage(void* handle) => Sysctl(handle).Storage;
+
+    public static int SysctlRegister(void* handle, byte* path, byte* name, ushort mode)
+    {
+        if (FailSysctlRegistration) return -12;
+        HostSysctl sysctl = Sysctl(handle);
+        sysctl.Path = Marshal.PtrToStringUTF8((IntPtr)path);
+        sysctl.Name = Marshal.PtrToStringUTF8((IntPtr)name);
+        sysctl.Mode = mode;
+        Registered.Add(sysctl);
+        return 0;
+    }
+
+    public static void SysctlFree(void* handle)
+    {
+        HostSysctl sysctl = Sysctl(handle);
+        Registered.Remove(sysctl);
+        NativeMemory.Free(sysctl.Storage);
+        GCHandle.FromIntPtr((IntPtr)handle).Free();
+        LiveAllocations--;
+    }
+}
+
+/// <summary>What kc_sysctl.c keeps for one file: the storage's kind, the storage, and the table's fields.</summary>
+internal sealed unsafe class HostSysctl(uint kind, void* storage)
+{
+    public uint Kind { get; } = kind;
+    public void* Storage { get; } = storage;
+    public string Path { get; set; }
+    public string Name { get; set; }
+    public ushort Mode { get; set; }
 }

@@ -12,17 +12,17 @@ public sealed unsafe class SysctlTests : HostTest
     private static readonly CStr Path = CStr.FromStaticUtf8WithNul("example\0"u8);
     private static readonly CStr Name = CStr.FromStaticUtf8WithNul("atom\0"u8);
 
-    /// <summary>Calls the registered table's handler as the kernel would: through extra2.</summary>
+    /// <summary>Calls the managed handler as kc_sysctl.c's proc_handler does: the storage and its kind.</summary>
     private static (int Status, string Text, long Position) Call(bool write, string input, long position = 0, int bufferSize = 64)
     {
-        var table = (CtlTable*)Native.RegisteredTables[0];
+        HostSysctl sysctl = Native.Registered[0];
         byte[] buffer = new byte[Math.Max(bufferSize, input.Length)];
         Encoding.ASCII.GetBytes(input).CopyTo(buffer, 0);
         nuint length = write ? (nuint)input.Length : (nuint)bufferSize;
         fixed (byte* data = buffer)
         {
-            var handler = (delegate*<void*, int, byte*, nuint*, long*, int>)table->Extra2;
-            int status = handler(table->Data, write ? 1 : 0, data, &length, &position);
+            var handler = (delegate* unmanaged<void*, uint, int, byte*, nuint*, long*, int>)&SysctlHandler.Handle;
+            int status = handler(sysctl.Storage, sysctl.Kind, write ? 1 : 0, data, &length, &position);
             return (status, write ? "" : Encoding.ASCII.GetString(buffer, 0, (int)length), position);
         }
     }
@@ -31,9 +31,8 @@ public sealed unsafe class SysctlTests : HostTest
     public void AtomicBool_storage_behaves_as_the_Rust_sysctl()
     {
         Sysctl<AtomicBool> sysctl = Sysctl<AtomicBool>.Register(Path, Name, new AtomicBool(false), SysctlMode.ReadWrite).Value;
-        var table = (CtlTable*)Native.RegisteredTables[0];
-        Assert.Equal("atom", Marshal.PtrToStringAnsi((IntPtr)table->ProcName));
-        Assert.Equal(0x1a4, table->Mode);
+        HostSysctl registered = Native.Registered[0];
+        Assert.Equal(("example", "atom", (ushort)0x1a4), (registered.Path, registered.Name, registered.Mode));
 
         Assert.Equal((0, "0\n", 2L), Call(write: false, ""));
         Assert.Equal(0, Call(write: true, "1\n").Status);
@@ -53,7 +52,7 @@ public sealed unsafe class SysctlTests : HostTest
         Assert.Equal(-14, Call(write: false, "", bufferSize: 1).Status);
 
         sysctl.Dispose();
-        Assert.Empty(Native.RegisteredTables);
+        Assert.Empty(Native.Registered);
         AssertNoLeaks();
     }
 
@@ -80,18 +79,12 @@ public sealed unsafe class SysctlTests : HostTest
     }
 
     [Fact]
-    public void The_ctl_table_mirror_matches_kc_layout_h()
+    public void An_unknown_storage_kind_is_EINVAL_not_a_wild_call()
     {
-        string header = File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "kc_layout.h"));
-        int Constant(string name) => int.Parse(Regex.Match(header, $@"#define {name} (\d+)").Groups[1].Value);
-        Assert.Equal(Constant("KC_CTL_TABLE_SIZE"), sizeof(CtlTable));
-        Assert.Equal(Constant("KC_CTL_TABLE_PROCNAME"), (int)Marshal.OffsetOf<CtlTable>(nameof(CtlTable.ProcName)));
-        Assert.Equal(Constant("KC_CTL_TABLE_DATA"), (int)Marshal.OffsetOf<CtlTable>(nameof(CtlTable.Data)));
-        Assert.Equal(Constant("KC_CTL_TABLE_MAXLEN"), (int)Marshal.OffsetOf<CtlTable>(nameof(CtlTable.MaxLen)));
-        Assert.Equal(Constant("KC_CTL_TABLE_MODE"), (int)Marshal.OffsetOf<CtlTable>(nameof(CtlTable.Mode)));
-        Assert.Equal(Constant("KC_CTL_TABLE_PROC_HANDLER"), (int)Marshal.OffsetOf<CtlTable>(nameof(CtlTable.ProcHandler)));
-        Assert.Equal(Constant("KC_CTL_TABLE_EXTRA1"), (int)Marshal.OffsetOf<CtlTable>(nameof(CtlTable.Extra1)));
-        Assert.Equal(Constant("KC_CTL_TABLE_EXTRA2"), (int)Marshal.OffsetOf<CtlTable>(nameof(CtlTable.Extra2)));
+        nuint length = 0;
+        long position = 0;
+        var handler = (delegate* unmanaged<void*, uint, int, byte*, nuint*, long*, int>)&SysctlHandler.Handle;
+        Assert.Equal(-22, handler(null, 999, 0, null, &length, &position));
     }
 
     private readonly struct Disposer(Sysctl<AtomicBool> sysctl) : IDisposable
@@ -108,10 +101,10 @@ public sealed class GfpLayoutTests
     [InlineData("KC_GFP_NOWAIT", Gfp.NoWait)]
     [InlineData("KC_GFP_ZERO", Gfp.Zero)]
     [InlineData("KC_GFP_NOWARN", Gfp.NoWarn)]
-    public void Gfp_values_match_kc_layout_h(string name, Gfp value)
+    public void Gfp_bits_are_the_ones_kc_alloc_c_translates(string name, Gfp value)
     {
-        string header = File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "kc_layout.h"));
-        string hex = Regex.Match(header, $@"#define {name} 0x([0-9a-f]+)").Groups[1].Value;
+        string source = File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "kc_alloc.c"));
+        string hex = Regex.Match(source, $@"#define {name} 0x([0-9a-f]+)").Groups[1].Value;
         Assert.Equal(Convert.ToUInt32(hex, 16), (uint)value);
     }
 }

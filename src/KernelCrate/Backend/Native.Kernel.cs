@@ -28,9 +28,15 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "memset")]
     public static extern void* Memset(void* destination, int value, nuint length);
 
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysctl_register")]
-    public static extern void* SysctlRegister(byte* path, CtlTable* table);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysctl_alloc")]
+    public static extern void* SysctlAlloc(uint kind, nuint storageSize);
 
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysctl_unregister")]
-    public static extern void SysctlUnregister(void* header);
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysctl_storage")]
+    public static extern void* SysctlStorage(void* sysctl);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysctl_register")]
+    public static extern int SysctlRegister(void* sysctl, byte* path, byte* name, ushort mode);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysctl_free")]
+    public static extern void SysctlFree(void* sysctl);
 }

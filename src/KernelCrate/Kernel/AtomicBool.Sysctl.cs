@@ -6,6 +6,9 @@ namespace Kernel;
 // for anything else, and it reads back "0\n" or "1\n".
 public partial struct AtomicBool : ISysctlStorage
 {
+    internal const uint SysctlKind = 1;
+    static uint ISysctlStorage.SysctlKind => SysctlKind;
+
     public (int Processed, Result Result) Store(ReadOnlySpan<byte> data)
     {
         ReadOnlySpan<byte> value = SysctlText.Trim(data);

@@ -50,11 +50,26 @@ public readonly struct Errno : IEquatable<Errno>
     public static bool operator !=(Errno left, Errno right) => left.Value != right.Value;
 
     /// <summary>The symbolic name ("EINVAL"), or an empty span for a number without one here.</summary>
-    public ReadOnlySpan<byte> Name => Value switch
+    public ReadOnlySpan<byte> Name
     {
-        1 => "EPERM"u8, 2 => "ENOENT"u8, 4 => "EINTR"u8, 5 => "EIO"u8, 6 => "ENXIO"u8, 7 => "E2BIG"u8,
-        9 => "EBADF"u8, 11 => "EAGAIN"u8, 12 => "ENOMEM"u8, 13 => "EACCES"u8, 14 => "EFAULT"u8, 16 => "EBUSY"u8,
-        17 => "EEXIST"u8, 19 => "ENODEV"u8, 22 => "EINVAL"u8, 28 => "ENOSPC"u8, 34 => "ERANGE"u8,
-        38 => "ENOSYS"u8, 95 => "EOPNOTSUPP"u8, 110 => "ETIMEDOUT"u8, _ => default,
-    };
+        get
+        {
+            // Entries of one number byte, the name, NUL; searched in a loop (a switch would compile to a jump
+            // table, an indirect jump an IBT kernel faults on).
+            ReadOnlySpan<byte> table = NameTable;
+            int value = Value;
+            int i = 0;
+            while (i < table.Length)
+            {
+                int end = i + 1;
+                while (table[end] != 0) end++;
+                if (table[i] == value) return table.Slice(i + 1, end - i - 1);
+                i = end + 1;
+            }
+            return default;
+        }
+    }
+
+    private static ReadOnlySpan<byte> NameTable =>
+        "\u0001EPERM\0\u0002ENOENT\0\u0004EINTR\0\u0005EIO\0\u0006ENXIO\0\u0007E2BIG\0\u0009EBADF\0\u000bEAGAIN\0\u000cENOMEM\0\u000dEACCES\0\u000eEFAULT\0\u0010EBUSY\0\u0011EEXIST\0\u0013ENODEV\0\u0016EINVAL\0\u001cENOSPC\0\u0022ERANGE\0\u0026ENOSYS\0\u005fEOPNOTSUPP\0\u006eETIMEDOUT\0"u8;
 }

@@ -4,16 +4,20 @@ using System.Runtime.InteropServices;
 namespace Kernel;
 
 /// <summary>
-/// The proc_handler of every <see cref="Sysctl{T}"/> file. kc_helpers.c enters here (aligned stack, FPU section)
-/// and the table's extra2 picks the storage type's handler.
+/// The managed half of every <see cref="Sysctl{T}"/> file's proc_handler. kc_sysctl.c enters here through its
+/// aligned, direct-call thunk and names the storage's kind; the kinds are compared one by one (no jump table, no
+/// function pointer: nothing an IBT kernel would fault on).
 /// </summary>
 internal static unsafe class SysctlHandler
 {
-    [UnmanagedCallersOnly]
-    public static int Handle(CtlTable* table, int write, byte* buffer, nuint* length, long* position)
-        => ((delegate*<void*, int, byte*, nuint*, long*, int>)table->Extra2)(table->Data, write, buffer, length, position);
+    [UnmanagedCallersOnly(EntryPoint = "kc_sysctl_handle")]
+    public static int Handle(void* storage, uint kind, int write, byte* buffer, nuint* length, long* position)
+    {
+        if (kind == AtomicBool.SysctlKind) return Handle<AtomicBool>(storage, write, buffer, length, position);
+        return Errno.EINVAL.ToKernel();
+    }
 
-    public static int Handle<T>(void* storage, int write, byte* buffer, nuint* length, long* position)
+    private static int Handle<T>(void* storage, int write, byte* buffer, nuint* length, long* position)
         where T : unmanaged, ISysctlStorage
     {
         // A read past the start signals end of file, so `cat` stops after the value.

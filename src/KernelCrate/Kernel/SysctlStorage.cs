@@ -4,10 +4,14 @@ namespace Kernel;
 
 /// <summary>
 /// What a sysctl file reads and writes (rust/kernel/sysctl.rs's SysctlStorage). Implementations return how many
-/// bytes they consumed or produced along with the result.
+/// bytes they consumed or produced along with the result. KernelCrate's types implement it: the handler picks the
+/// storage by its kind without an indirect call, so the set is closed (the internal member keeps it so).
 /// </summary>
 public interface ISysctlStorage
 {
+    /// <summary>The storage's number in <see cref="SysctlHandler"/>'s comparison chain.</summary>
+    internal static abstract uint SysctlKind { get; }
+
     /// <summary>Parses a write. Returns the bytes consumed (all of them, on success).</summary>
     (int Processed, Result Result) Store(ReadOnlySpan<byte> data);
 

@@ -1,0 +1,39 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Kernel.Build;
+
+/// <summary>
+/// The KC9xxx ids of the kernel build, each with its page in docs/rules. The ranges of every KernelCrate id:
+/// KC00xx module declaration, KC01xx CStr, KC10xx kernel-code rules, KC90xx the build.
+/// </summary>
+public static class BuildDiagnostics
+{
+    public const string NoKernelTree = "KC9001";
+    public const string RuntimeHelperNeeded = "KC9002";
+    public const string IlcCannotCompile = "KC9003";
+    public const string Kbuild = "KC9004";
+    public const string NoModule = "KC9005";
+    public const string IlcNotFound = "KC9006";
+    public const string NotRunningKernel = "KC9007";
+    public const string IndirectBranch = "KC9008";
+
+    public static string Doc(string id) => $"docs/rules/{id}.md";
+
+    public static void Error(this TaskLoggingHelper log, string id, string? file, string message)
+        => log.LogError("KernelCrate", id, null, null, file, 0, 0, 0, 0, $"{message} ({Doc(id)})");
+
+    /// <summary>
+    /// A warning, or an error where the build treats this id's warnings as errors (-warnaserror): then the task
+    /// fails and the targets after it, the .ko among them, do not run.
+    /// </summary>
+    public static void Warning(this Task task, string id, string? file, string message, string subcategory = "KernelCrate",
+        int line = 0, int column = 0, bool withDoc = true)
+    {
+        string text = withDoc ? $"{message} ({Doc(id)})" : message;
+        if (task.BuildEngine is IBuildEngine8 engine && engine.ShouldTreatWarningAsError(id))
+            task.Log.LogError(subcategory, id, null, null, file, line, column, 0, 0, text);
+        else
+            task.Log.LogWarning(subcategory, id, null, null, file, line, column, 0, 0, text);
+    }
+}

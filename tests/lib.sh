@@ -1,8 +1,8 @@
 # Shared by the test scripts: PASS/FAIL counting and the "suite: N passed, N failed" lines scripts/test.sh adds up.
 passed=0 failed=0
 
-# expect NAME COMMAND: runs COMMAND (eval'd in the caller's shell) and counts it.
-expect() { if eval "$2"; then passed=$((passed + 1)); echo "  PASS $1"; else failed=$((failed + 1)); echo "  FAIL $1"; fi; }
+# expect NAME COMMAND: runs COMMAND (eval'd in a subshell of the caller, so an `exit` ends only the check) and counts it.
+expect() { if (eval "$2"); then passed=$((passed + 1)); echo "  PASS $1"; else failed=$((failed + 1)); echo "  FAIL $1"; fi; }
 
 # add_result LINE: adds the counts of a line such as "lsp: 8 passed, 0 failed"; false when LINE has none.
 add_result() {

@@ -44,8 +44,8 @@ public sealed class CheckManagedObject : Task
         foreach ((string id, string message) in Findings(managed, AssemblyName)) Log.Error(id, null, message);
         if (Log.HasLoggedErrors) return false;
 
-        string header = ConfigHeaderText(managed);
-        if (!File.Exists(ConfigHeader) || File.ReadAllText(ConfigHeader) != header) File.WriteAllText(ConfigHeader, header);
+        // Written whenever the target runs (only when the object changed): fresh timestamps keep it incremental.
+        File.WriteAllText(ConfigHeader, ConfigHeaderText(managed));
         if (StampFile.Length > 0) File.WriteAllText(StampFile, "ok\n");
         return true;
     }

@@ -1,43 +1,73 @@
 #!/usr/bin/env bash
-# Proves from a .ko's relocations and disassembly that no SIMD instruction of managed code (section
-# __managedcode) runs outside the kernel_fpu_begin/end bracket:
-#  1. no C code references a managed symbol except kc_init/kc_exit, which hand kc_module_init/exit to kc_enter;
-#  2. every C function that calls kc_call_aligned (the only jump into managed code) calls kernel_fpu_begin_mask
-#     before it and kernel_fpu_end after it, except kc_callback, the entry of managed callbacks, and only when
-#     kc_fpu_scan.awk run on this .ko finds no SIMD register in any managed code the callbacks can reach;
-#  3. kc_callback is not used by module init or exit;
-#  4. no xmm/ymm instruction exists outside __managedcode.
+# An independent check of a linked .ko (the build's object check reads ilc's object; this reads what kbuild made):
+#  1. IBT: managed code (section __managedcode) has no indirect call or jump, no C code and no data refers to a
+#     managed function except kc_aligned_* thunks by a direct call, and every thunk starts with ENDBR64 where the
+#     kernel is built with IBT (the kernel's own indirect calls reach C, never managed code);
+#  2. SIMD: every C function that calls a kc_aligned_* thunk brackets the call with kernel_fpu_begin_mask and
+#     kernel_fpu_end, unless no managed code the thunk's entry can reach by direct calls names a SIMD register;
+#     module init and exit are always bracketed;
+#  3. no xmm/ymm instruction outside __managedcode.
 set -euo pipefail
 ko=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-callbacks_fpu=$({ objdump -dr --no-show-raw-insn "$ko"; objdump -r "$ko"; } | awk -f "$root/src/KernelCrate/Native/kc_fpu_scan.awk" | sed -n 's/^#define KC_CALLBACKS_USE_FPU //p')
-[ -n "$callbacks_fpu" ] || { echo "kc_fpu_scan.awk gave no verdict"; exit 1; }
-managed=$(objdump -t "$ko" | awk '$0 ~ /__managedcode/ && $NF !~ /^\./ {print $NF}' | sort -u)
-objdump -dr --no-show-raw-insn "$ko" | awk -v managed="$managed" -v callbacksFpu="$callbacks_fpu" '
-  BEGIN { n = split(managed, list, "\n"); for (i = 1; i <= n; i++) isManaged[list[i]] = 1; failures = 0 }
+ibt=${2:-}
+symbols=$(objdump -t "$ko" | awk '$4 == "__managedcode" && $3 == "F" {print $1, $NF}')
+{ echo "$symbols" | sed 's/^/SYM /'; objdump -dr --no-show-raw-insn "$ko"; objdump -r "$ko" | sed 's/^/DATA /'; } | awk -v ibt="$ibt" '
+  function fail(msg) { print msg; failures++ }
+  /^SYM / { managedAt[$2] = 1; name[$3] = $2; isManaged[$3] = 1; next }
+  /^DATA RELOCATION RECORDS FOR / { dsec = $5; gsub(/[\[\]:]/, "", dsec); next }
+  /^DATA [0-9a-f]+ R_X86_64_/ {
+    sym = $4; sub(/[-+]0x[0-9a-f]+$/, "", sym)
+    if (dsec !~ /managedcode|text|orc|eh_frame|discard|call_sites|return_sites|retpoline|ibt_endbr|altinstr|init\.text|exit\.text/ && (sym in isManaged))
+      fail("data in " dsec " refers to managed " sym)
+    next
+  }
   /^Disassembly of section / { section = $4; sub(":", "", section); next }
-  /^[0-9a-f]+ <[^>]+>:$/ { fn = $2; gsub(/[<>:]/, "", fn); begun[fn] = 0; pendingEnd[fn] = 0; next }
-  {
-    if (section != "__managedcode" && $0 ~ /%[xy]mm[0-9]/) { print "xmm outside managed code: " fn ": " $0; failures++ }
-    if ($0 ~ /R_X86_64_/) {
-      sym = $NF; sub(/[-+]0x[0-9a-f]+$/, "", sym)
-      if (section != "__managedcode" && (sym in isManaged) && fn !~ /^(kc_init|kc_exit|init_module|cleanup_module)$/) {
-        print "C function " fn " references managed " sym " outside the entry thunks"; failures++
-      }
-      if (sym == "kernel_fpu_begin_mask") begun[fn] = 1
-      if (sym == "kc_call_aligned" && section != "__managedcode") {
-        calls++
-        if (fn == "kc_callback" && !begun[fn] && callbacksFpu == 0) { unbracketed++; next }
-        if (!begun[fn]) { print fn " calls kc_call_aligned without kernel_fpu_begin first"; failures++ }
-        pendingEnd[fn] = 1
-      }
-      if (sym == "kc_callback" && fn ~ /^(kc_init|kc_exit|init_module|cleanup_module)$/) { print fn " enters managed code through kc_callback"; failures++ }
-      if (sym == "kernel_fpu_end") pendingEnd[fn] = 0
+  /^[0-9a-f]+ <.+>:$/ {
+    fn = $0; sub(/^[0-9a-f]+ </, "", fn); sub(/>:$/, "", fn); first = 1
+    if (section == "__managedcode") { fnOf[$1] = fn; code[fn] = 1 }
+    next
+  }
+  /^ +[0-9a-f]+:\t/ {
+    text = $0; sub(/^ +[0-9a-f]+:\t/, "", text)
+    if (first && fn ~ /^kc_aligned_/) { thunks++; if (ibt && text !~ /^endbr64/) fail(fn " does not start with endbr64") }
+    first = 0; lastText = text
+    if (section == "__managedcode") {
+      if (text ~ /%[xyz]mm[0-9]/) simd[fn] = 1
+      if (text ~ /^(call|jmp)[a-z]* +\*/) fail("indirect branch in managed " fn ": " text)
+      if (text ~ /^(call|jmp)[a-z]* / && match(text, /<[^+]+>$/)) callee[fn] = callee[fn] " " substr(text, RSTART + 1, RLENGTH - 2)
+    } else {
+      if (text ~ /%[xyz]mm[0-9]/) fail("xmm outside managed code: " fn ": " text)
     }
+    next
+  }
+  /R_X86_64_/ {
+    sym = $NF; sub(/[-+]0x[0-9a-f]+$/, "", sym)
+    if (section == "__managedcode") { if (lastText ~ /^(call|jmp)/) callee[fn] = callee[fn] " " sym; next }
+    if (sym in isManaged) {
+      if (fn !~ /^kc_aligned_/ || lastText !~ /^call /) fail("C function " fn " refers to managed " sym " other than by a thunk'"'"'s direct call")
+      else entryOf[fn] = sym
+    }
+    if (sym == "kernel_fpu_begin_mask") begun[fn] = 1
+    if (sym ~ /^kc_aligned_/) { calls++; caller[sym] = caller[sym] " " fn; pendingEnd[fn] = 1; if (!begun[fn]) unbracketed[fn " " sym] = 1 }
+    if (sym == "kernel_fpu_end") pendingEnd[fn] = 0
+    next
   }
   END {
-    for (f in pendingEnd) if (pendingEnd[f]) { print f " never calls kernel_fpu_end after managed code"; failures++ }
-    if (calls == 0) { print "no call to kc_call_aligned found: the check saw nothing"; failures++ }
-    if (unbracketed) print "  managed callbacks enter without the FPU section: kc_fpu_scan.awk proved them SIMD-free"
+    for (k in unbracketed) {
+      split(k, parts, " "); c = parts[1]; t = parts[2]; e = entryOf[t]
+      if (e == "kc_module_init" || e == "kc_module_exit") { fail(c " calls " t " outside the FPU section"); continue }
+      # The entry'"'"'s closure over direct calls, by managed names (the exported name aliases ilc'"'"'s own).
+      start = (e in name) ? fnOf[name[e]] : e
+      n = 0; queue[n++] = start; seen[start] = 1
+      for (i = 0; i < n; i++) { m = split(callee[queue[i]], list, " "); for (j = 1; j <= m; j++) { f = list[j]; if ((f in isManaged) && !(f in seen)) { seen[f] = 1; queue[n++] = f } } }
+      bad = 0
+      for (i = 0; i < n; i++) if (queue[i] in simd) { fail(c " enters " e " without the FPU section, but " queue[i] " (reachable from it) uses SIMD"); bad = 1 }
+      if (!(start in code)) { fail(c " enters " e " without the FPU section, and " e " is not managed code the check can read"); bad = 1 }
+      if (!bad) printf "  %s enters %s without the FPU section: %d managed functions reachable, none uses SIMD\n", c, e, n
+      delete seen
+    }
+    for (f in pendingEnd) if (pendingEnd[f] && begun[f]) fail(f " never calls kernel_fpu_end after entering managed code")
+    if (calls == 0) fail("no call to a kc_aligned_* thunk found: the check saw nothing")
+    if (thunks == 0) fail("no kc_aligned_* thunk found")
     exit failures > 0
   }'

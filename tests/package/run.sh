@@ -11,7 +11,12 @@ version=0.1.0-ci.$(date +%s)
 feed=$work/feed hive=$work/hive
 export NUGET_PACKAGES=$work/nuget DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 source "$root/tests/lib.sh"
+source "$root/scripts/kernels.sh"
 log() { echo "$work/$1.log"; }
+# The kernel the module builds for: KC_KERNEL_DIR, else the default of eng/kernels.conf (scripts/setup.sh installed it).
+kdir=${KC_KERNEL_DIR:-$(kc_kernel_headers "$(kc_kernel_names | awk '{print $1}')")}
+have_kernel=; [ -z "${KC_KERNEL_SKIP:-}" ] && [ -f "$kdir/Module.symvers" ] && have_kernel=1
+[ -n "$have_kernel" ] || echo "  (no kernel headers: the .ko checks below are left out: ${KC_KERNEL_SKIP:-no $kdir})"
 
 expect "dotnet pack KernelCrate $version" 'dotnet pack "$root/src/Package" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack)" 2>&1'
 expect "dotnet pack the template" 'dotnet pack "$root/templates" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack-template)" 2>&1'
@@ -28,15 +33,20 @@ CONFIG
 expect "dotnet new install the template" 'dotnet new install "$feed/KernelCrate.Templates.$version.nupkg" --debug:custom-hive "$hive" > "$(log install)" 2>&1'
 expect "dotnet new kernelmodule -n my-mod" '(cd "$work" && dotnet new kernelmodule -n my-mod --debug:custom-hive "$hive" > "$(log new)" 2>&1) && grep -q "Name = \"my_mod\"" "$work/my-mod/KernelModule.cs" && grep -q "Version=\"$version\"" "$work/my-mod/my-mod.csproj"'
 project=$work/my-mod
-kdir_args=()
-[ -n "${KC_KERNEL_DIR:-}" ] && kdir_args=(-p:KernelDir="$KC_KERNEL_DIR")
+ko=$project/bin/Debug/net10.0/my_mod.ko
+kdir_args=(-p:KernelDir="$kdir")
 expect "the new module builds clean under -warnaserror" 'dotnet build "$project" -nologo -v q -warnaserror "${kdir_args[@]}" > "$(log build-clean)" 2>&1'
-if [ -n "${KC_KERNEL_DIR:-}" ] || ls /usr/src/linux-headers-*/Module.symvers >/dev/null 2>&1; then
-  expect "it is a .ko with the template's modinfo" 'modinfo "$project/bin/Debug/net10.0/my_mod.ko" | grep -q "^license: *GPL"'
+if [ -n "$have_kernel" ]; then
+  expect "it is a .ko with the template's modinfo" 'modinfo "$ko" | grep -q "^license: *GPL"'
+  expect "the build names the kernel the .ko is for" 'dotnet build "$project" -nologo "${kdir_args[@]}" > "$(log names-kernel)" 2>&1 && grep -q "my_mod.ko is for kernel $(basename "$kdir" | sed "s/^linux-headers-//")" "$(log names-kernel)"'
+  # No KernelDir, and a running kernel without headers: the build picks installed headers and warns (KC9007).
+  expect "headers of another kernel than the running one give KC9007; under -warnaserror the build fails with no .ko" \
+    'dotnet build "$project" -nologo -v q -p:KernelCrateRunningRelease=9.9.9-kc-test > "$(log kc9007)" 2>&1 && grep -q "warning KC9007: my_mod.ko is built for kernel .* because the running kernel 9.9.9-kc-test has no headers" "$(log kc9007)" && [ -e "$ko" ] && ! dotnet build "$project" -nologo -v q -warnaserror -p:KernelCrateRunningRelease=9.9.9-kc-test > "$(log kc9007-error)" 2>&1 && grep -q "error KC9007" "$(log kc9007-error)" && [ ! -e "$ko" ]'
 fi
 
 cp "$root/tests/package/Violations.cs.txt" "$project/Violations.cs"
 dotnet build "$project" -nologo -v q --no-incremental -warnaserror "${kdir_args[@]}" > "$(log build-violations)" 2>&1
+expect "a build that -warnaserror fails leaves no .ko behind" '[ ! -e "$ko" ] && grep -q "Build FAILED" "$(log build-violations)"' 
 for rule in "KC1004:8" "KC1001:9" "KC1002:10" "KC1003:14"; do
   id=${rule%%:*} line=${rule##*:}
   expect "$id fails the build at Violations.cs line $line" 'grep -q "Violations.cs($line,[0-9]*): error $id" "$(log build-violations)"'
@@ -73,6 +83,16 @@ PROJ
 printf 'namespace Plain;\npublic static class Shared\n{\n    internal static object Box(int value) => value;\n    internal static string Text(int value) => value.ToString();\n}\n' > "$work/plain/Shared.cs"
 expect "an ordinary net10.0 project referencing the package builds against the BCL and gets the rules" \
   '(cd "$work" && dotnet build plain -nologo -v q > "$(log plain)" 2>&1); grep -q "Build succeeded" "$(log plain)" && grep -q "Shared.cs(2,.*warning KC1004" "$(log plain)" && grep -q "Shared.cs(4,.*warning KC1001" "$(log plain)"'
+
+# ilc found where NuGet restored it from a fallback package folder (offline machines, images): a fresh cache that
+# lacks ilc, and a fallback folder that has it.
+fallback=$work/fallback
+mkdir -p "$fallback" && cp -r "$NUGET_PACKAGES/runtime.linux-x64.microsoft.dotnet.ilcompiler" "$fallback/"
+sed -i "s|</packageSources>|</packageSources>\n  <fallbackPackageFolders>\n    <add key=\"images\" value=\"$fallback\" />\n  </fallbackPackageFolders>|" "$work/nuget.config"
+expect "ilc is found in a NuGet fallback folder" \
+  'NUGET_PACKAGES=$work/nuget-fresh dotnet build "$project" -nologo -v q --no-incremental "${kdir_args[@]}" > "$(log fallback)" 2>&1; ! grep -q "KC9006" "$(log fallback)" && [ ! -d "$work/nuget-fresh/runtime.linux-x64.microsoft.dotnet.ilcompiler" ] && grep -q "Build succeeded" "$(log fallback)"'
+expect "without ilc anywhere the build fails with KC9006 saying where it looked" \
+  'NUGET_PACKAGES=$work/nuget-fresh dotnet build "$project" -nologo -v q --no-restore "${kdir_args[@]}" -p:NuGetPackageFolders=$work/empty -p:NuGetPackageRoot=$work/empty/ > "$(log kc9006)" 2>&1; grep -q "error KC9006: ilc (runtime.linux-x64.Microsoft.DotNet.ILCompiler .*) is in no NuGet package folder" "$(log kc9006)"'
 
 if [ "$failed" -gt 0 ]; then for f in "$work"/*.log; do echo "--- $f"; tail -n 15 "$f"; done; fi
 finish package

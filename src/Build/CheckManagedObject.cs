@@ -16,7 +16,7 @@ namespace Kernel.Build;
 /// the C helpers the managed code calls (KC_USES_*) and, for each managed entry point, whether any code it reaches
 /// names a SIMD register, so C runs it inside the FPU section (KC_FPU_*).
 /// </summary>
-public sealed class CheckManagedObject : Task
+public sealed class CheckManagedObject : KernelCrateTask
 {
     private static readonly HashSet<string> ProvidedHelpers = new(StringComparer.Ordinal)
     {

@@ -13,7 +13,7 @@ namespace Kernel.Build;
 /// Reads the [assembly: ModuleInfo] the [Module] generator wrote and turns it into the module name and a modinfo.S
 /// that places each "key=value\0" entry in the .modinfo section.
 /// </summary>
-public sealed class ReadModuleInfo : Task
+public sealed class ReadModuleInfo : KernelCrateTask
 {
     [Required] public string Assembly { get; set; } = "";
     [Required] public string ModInfoSource { get; set; } = "";

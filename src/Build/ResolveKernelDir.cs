@@ -12,7 +12,7 @@ namespace Kernel.Build;
 /// machine). Without a tree, one KC9001 error saying how to get one, or with <see cref="Optional"/> one message
 /// (the repository's own modules on a machine without headers).
 /// </summary>
-public sealed class ResolveKernelDir : Task
+public sealed class ResolveKernelDir : KernelCrateTask
 {
     public string KernelDir { get; set; } = "";
     public bool Optional { get; set; }

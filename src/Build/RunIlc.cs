@@ -10,7 +10,7 @@ namespace Kernel.Build;
 /// (it needs a runtime feature the kernel corelib leaves out on purpose: boxing, exceptions, casts...) becomes
 /// one KC9003 error naming that method instead of a compiler stack trace.
 /// </summary>
-public sealed class RunIlc : Task
+public sealed class RunIlc : KernelCrateTask
 {
     private static readonly Regex CodegenFailure = new(@"Code generation failed for method '\[[^\]]+\](?<method>[^']+)'");
     private static readonly Regex MissingRuntimePiece = new(@"Expected (?<what>type|method) '(?<name>[^']+)' not found");

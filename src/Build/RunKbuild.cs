@@ -6,7 +6,7 @@ using Microsoft.Build.Utilities;
 namespace Kernel.Build;
 
 /// <summary>Runs kbuild on the module folder and reports its compiler and modpost errors as MSBuild errors (KC9004).</summary>
-public sealed class RunKbuild : Task
+public sealed class RunKbuild : KernelCrateTask
 {
     private static readonly Regex CompilerMessage = new(@"^(?<file>[^:\s][^:]*):(?<line>\d+):(?<column>\d+): (?<kind>error|warning): (?<text>.*)$");
     private static readonly Regex ModpostMessage = new(@"^(?<kind>ERROR|WARNING): modpost: (?<text>.*)$");

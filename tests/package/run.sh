@@ -6,7 +6,7 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/kernelcrate-consumer.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+[ -n "${KC_KEEP_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
 version=0.1.0-ci.$(date +%s)
 feed=$work/feed hive=$work/hive
 export NUGET_PACKAGES=$work/nuget DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -91,8 +91,10 @@ mkdir -p "$fallback" && cp -r "$NUGET_PACKAGES/runtime.linux-x64.microsoft.dotne
 sed -i "s|</packageSources>|</packageSources>\n  <fallbackPackageFolders>\n    <add key=\"images\" value=\"$fallback\" />\n  </fallbackPackageFolders>|" "$work/nuget.config"
 expect "ilc is found in a NuGet fallback folder" \
   'NUGET_PACKAGES=$work/nuget-fresh dotnet build "$project" -nologo -v q --no-incremental "${kdir_args[@]}" > "$(log fallback)" 2>&1; ! grep -q "KC9006" "$(log fallback)" && [ ! -d "$work/nuget-fresh/runtime.linux-x64.microsoft.dotnet.ilcompiler" ] && grep -q "Build succeeded" "$(log fallback)"'
-expect "without ilc anywhere the build fails with KC9006 saying where it looked" \
-  'NUGET_PACKAGES=$work/nuget-fresh dotnet build "$project" -nologo -v q --no-restore "${kdir_args[@]}" -p:NuGetPackageFolders=$work/empty -p:NuGetPackageRoot=$work/empty/ > "$(log kc9006)" 2>&1; grep -q "error KC9006: ilc (runtime.linux-x64.Microsoft.DotNet.ILCompiler .*) is in no NuGet package folder" "$(log kc9006)"'
+expect "without ilc in any package folder the build fails with KC9006 saying where it looked" \
+  '! dotnet build "$project" -nologo -v q "${kdir_args[@]}" -p:KernelCrateIlcVersion=0.0.0-kc-missing > "$(log kc9006)" 2>&1 && grep -q "error KC9006: ilc (runtime.linux-x64.Microsoft.DotNet.ILCompiler 0.0.0-kc-missing) is in no NuGet package folder ($NUGET_PACKAGES" "$(log kc9006)" && [ ! -e "$ko" ]'
+expect "a KernelCrateIlc that does not exist is KC9006, not KC9003" \
+  '! dotnet build "$project" -nologo -v q "${kdir_args[@]}" -p:KernelCrateIlc=/nonexistent/ilc > "$(log kc9006-explicit)" 2>&1 && grep -q "error KC9006: KernelCrateIlc is ./nonexistent/ilc., which does not exist" "$(log kc9006-explicit)" && ! grep -q KC9003 "$(log kc9006-explicit)"'
 
 if [ "$failed" -gt 0 ]; then for f in "$work"/*.log; do echo "--- $f"; tail -n 15 "$f"; done; fi
 finish package

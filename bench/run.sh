@@ -14,9 +14,11 @@ out=$root/.work/bench
 mkdir -p "$out"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-scripts/setup-kernel.sh
-kver=$(ls /boot/vmlinuz-* | sed 's|/boot/vmlinuz-||' | sort -V | tail -n 1)
-kdir=/usr/src/linux-headers-$kver
+bash scripts/setup.sh
+source scripts/kernels.sh
+# The C twin is written against 6.1's sysctl API (a non-const ctl_table): the default kernel of eng/kernels.conf.
+kernel=${KC_BENCH_KERNEL:-6.1}
+kver=$(kc_kernel_release "$kernel") kdir=$(kc_kernel_headers "$kernel")
 now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc; }
 ratio() { echo "scale=3; $1 / $2" | bc; }
@@ -45,7 +47,7 @@ for round in 1 2 3; do
   insmod /kc/oximod.ko && /kc/kcbench sysctl /proc/sys/example/atom $n && rmmod oximod
 done
 GUEST
-scripts/qemu-boot.sh --kernel-version "$kver" --timeout 600 --script "$out/guest.sh" --log "$out/bench.serial.log" \
+scripts/qemu-boot.sh --release "$kver" --timeout 600 --script "$out/guest.sh" --log "$out/bench.serial.log" \
   "$cs_ko" "$c_ko" "$out/kcbench"
 best() { grep -a "kcbench sysctl" "$out/bench.serial.log" | awk -v want="$1" '
   BEGIN { i = 0 } { i++; if ((i % 2 == 1) == (want == "c")) { v = $(NF-1); if (min == "" || v < min) min = v } } END { print min }'; }

@@ -21,8 +21,8 @@ public static class DiagnosticCatalog
         "Module name is too long", "Module name '{0}' is {1} bytes long; the kernel allows at most 55 (MODULE_NAME_LEN - 1)");
     public static readonly DiagnosticDescriptor ModuleLicenseUnknown = Error("KC0005", Module,
         "Unknown module license", "License '{0}' is not one the kernel knows; use \"GPL\", \"GPL v2\", \"GPL and additional rights\", \"Dual BSD/GPL\", \"Dual MIT/GPL\", \"Dual MPL/GPL\" or \"Proprietary\"");
-    public static readonly DiagnosticDescriptor ModuleLicenseProprietary = Warning("KC0006", Module,
-        "Proprietary module license", "License \"Proprietary\" taints the kernel and loses access to GPL-only symbols (KernelCrate's own helpers use some)");
+    public static readonly DiagnosticDescriptor ModuleLicenseProprietary = Error("KC0006", Module,
+        "Proprietary module license", "License \"Proprietary\" cannot load: KernelCrate's C side uses GPL-only symbols, which modpost refuses to a GPL-incompatible module");
     public static readonly DiagnosticDescriptor ModuleValueHasNul = Error("KC0007", Module,
         "Module value contains NUL", "{0} contains a NUL character, which would cut the .modinfo entry short");
     public static readonly DiagnosticDescriptor ModuleValueNotAscii = Error("KC0008", Module,

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using System.Threading.Tasks;
 using Kernel.Generators.CStr;
 using Kernel.Generators.Module;
@@ -50,10 +51,13 @@ public sealed class ModuleDiagnosticsTests
         Module($$"""Name = {|{{id}}:{{name}}|}, License = "GPL" """));
 
     [Fact]
-    public Task Unknown_license_is_an_error_and_proprietary_a_warning()
-        => Task.WhenAll(
-            Verify<ModuleDeclarationAnalyzer>(Module("""Name = "m", License = {|KC0005:"MIT"|}""")),
-            Verify<ModuleDeclarationAnalyzer>(Module("""Name = "m", License = {|KC0006:"Proprietary"|}""")));
+    public async Task Unknown_and_proprietary_licenses_are_errors()
+    {
+        // A proprietary module fails at modpost (KernelCrate's C side uses GPL-only symbols): an error here too.
+        Assert.Equal(DiagnosticSeverity.Error, DiagnosticCatalog.ModuleLicenseProprietary.DefaultSeverity);
+        await Verify<ModuleDeclarationAnalyzer>(Module("""Name = "m", License = {|KC0005:"MIT"|}"""));
+        await Verify<ModuleDeclarationAnalyzer>(Module("""Name = "m", License = {|KC0006:"Proprietary"|}"""));
+    }
 
     [Fact]
     public Task Values_with_NUL_or_non_ASCII_where_the_kernel_needs_ASCII() => Verify<ModuleDeclarationAnalyzer>(Module(

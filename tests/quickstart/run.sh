@@ -37,5 +37,8 @@ while IFS= read -r line; do
     expect "the booted kernel printed the module's hello line" 'grep -q "mymod: Hello from mymod!" "$home/line$n.log"'
     grep -E "mymod:|kc-boot" "$home/line$n.log" | sed 's/^/    /'
   fi
+  if [[ $line == "dotnet pack"* ]]; then
+    expect "dotnet pack at the root gives exactly the two shipping packages" '[ "$(ls "$home/.kernelcrate/feed" | sed -E "s/\.[0-9][0-9.]*(-[a-z0-9.]+)?\.nupkg$//" | sort | tr "\n" " ")" = "KernelCrate KernelCrate.Templates " ]'
+  fi
 done <<< "$lines"
 finish quickstart

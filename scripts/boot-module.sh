@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Boots the kernel a module was built for (its vermagic) in QEMU, loads the module, runs an optional guest script,
 # unloads it, and prints the module's kernel lines. Fails on a failed load or unload, or any BUG/WARNING/Oops.
-#   boot-module.sh [--script GUEST.sh] MODULE.ko [FILE...]
-# GUEST.sh runs in the VM after insmod (the files are in /kc); the default only loads and unloads.
+#   boot-module.sh [--script GUEST.sh] MODULE.ko|FOLDER [FILE...]
+# GUEST.sh runs in the VM after insmod (the files are in /kc); the default only loads and unloads. A FOLDER must hold
+# one .ko (a module project's output folder: `dotnet run` calls this so). KernelCrate's package carries this script.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 guest=
 if [ "${1:-}" = --script ]; then guest=$2; shift 2; fi
-[ $# -ge 1 ] && [ -f "$1" ] || { echo "usage: boot-module.sh [--script GUEST.sh] MODULE.ko [FILE...]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: boot-module.sh [--script GUEST.sh] MODULE.ko|FOLDER [FILE...]" >&2; exit 2; }
 ko=$1; shift
+if [ -d "$ko" ]; then
+  found=("$ko"/*.ko)
+  [ ${#found[@]} -eq 1 ] && [ -f "${found[0]}" ] || { echo "boot-module: $ko holds no .ko (or several): build the module first" >&2; exit 2; }
+  ko=${found[0]}
+fi
+[ -f "$ko" ] || { echo "boot-module: no module $ko" >&2; exit 2; }
 name=$(modinfo -F name "$ko"); release=$(modinfo -F vermagic "$ko" | awk '{print $1}')
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 {
@@ -20,7 +27,7 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 extra=()
 [ -z "$guest" ] || extra+=("$guest")
 echo "boot-module: booting $release with $name (serial log: $work/serial.log)"
-"$root/scripts/qemu-boot.sh" --release "$release" --script "$work/guest.sh" --log "$work/serial.log" "$ko" "${extra[@]}" "$@" || true
+bash "$here/qemu-boot.sh" --release "$release" --script "$work/guest.sh" --log "$work/serial.log" "$ko" "${extra[@]}" "$@" || true
 grep -a -E "^guest: |kc-boot: ($name|insmod|rmmod)|^\[ *[0-9.]+\] $name: |BUG:|WARNING:|Oops|general protection" "$work/serial.log" \
   | grep -a -v -E "loading out-of-tree|module verification" || true
 grep -a -q "kc-boot: $name unloaded" "$work/serial.log" || { echo "boot-module: the module did not load and unload cleanly" >&2; exit 1; }

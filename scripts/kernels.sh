@@ -1,5 +1,6 @@
 # Sourced by the scripts and tests: the supported kernels, from eng/kernels.conf (KC_KERNELS narrows them).
 #   kc_kernel_names             the chosen names, default first
+#   kc_default_kernel           the first of them
 #   kc_kernel_release NAME      its release as installed (the pin, or what the setup fell back to)
 #   kc_kernel_headers NAME      /usr/src/linux-headers-<release>
 #   kc_kernel_image NAME        /boot/vmlinuz-<release>
@@ -18,6 +19,8 @@ kc_kernel_names() {
   done
   echo "${out[@]}"
 }
+
+kc_default_kernel() { kc_kernel_names | awk '{print $1}'; }
 
 kc_kernel_field() { kc_conf_lines | awk -v n="$1" -v f="$2" '$1 == n {print $f}'; }
 kc_kernel_pinned() { kc_kernel_field "$1" 2; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Boots one of Debian's kernels under QEMU (KVM when the machine has it, else TCG) with a busybox initramfs that
+# Boots one of Debian's kernels under QEMU (TCG; KC_QEMU_ACCEL=kvm:tcg to try KVM) with a busybox initramfs that
 # runs a test script.
 #   qemu-boot.sh --script init.sh --log serial.log [--release RELEASE | --kernel NAME] [--timeout SEC] FILE...
 # RELEASE is a `uname -r` string, NAME one of eng/kernels.conf (default: its first).
@@ -7,21 +7,23 @@
 # a tmpfs are mounted, and the machine powers off when it ends. Exit status: QEMU's (124 on time-out).
 set -euo pipefail
 
-source "$(dirname "$0")/kernels.sh"
 script= log= kver= timeout_s=120
+# kernels.sh (the repository's kernel list) is needed only to name a kernel; the package's copy of this script is
+# always given --release.
+kernels() { source "$(dirname "$0")/kernels.sh" && "$@"; }
 files=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --script) script=$2; shift 2 ;;
     --log) log=$2; shift 2 ;;
     --release) kver=$2; shift 2 ;;
-    --kernel) kver=$(kc_kernel_release "$2"); shift 2 ;;
+    --kernel) kver=$(kernels kc_kernel_release "$2"); shift 2 ;;
     --timeout) timeout_s=$2; shift 2 ;;
     *) files+=("$1"); shift ;;
   esac
 done
 [ -n "$script" ] && [ -n "$log" ] || { echo "usage: qemu-boot.sh --script S --log L [FILE...]" >&2; exit 2; }
-if [ -z "$kver" ]; then kver=$(kc_kernel_release "$(kc_kernel_names | awk '{print $1}')"); fi
+if [ -z "$kver" ]; then kver=$(kernels kc_kernel_release "$(kernels kc_default_kernel)"); fi
 kernel=/boot/vmlinuz-$kver
 [ -r "$kernel" ] || { echo "qemu-boot: no kernel image $kernel (bash scripts/setup.sh installs the supported kernels; or apt-get install linux-image-$kver-unsigned)" >&2; exit 3; }
 command -v qemu-system-x86_64 >/dev/null || { echo "qemu-boot: qemu-system-x86_64 is missing (apt-get install qemu-system-x86)" >&2; exit 3; }

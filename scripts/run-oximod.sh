@@ -6,7 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh
 source scripts/kernels.sh
-kernel=${1:-$(kc_kernel_names | awk '{print $1}')}
+kernel=${1:-$(kc_default_kernel)}
 dotnet build samples/OxiMod -nologo -warnaserror -p:KernelDir="$(kc_kernel_headers "$kernel")"
 ko=samples/OxiMod/bin/Debug/net10.0/oximod.ko
 modinfo "$ko"

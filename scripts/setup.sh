@@ -14,11 +14,16 @@ if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=sudo; else sudo=none; fi
 fi
 apt_ready=
+can_apt() {
+  command -v apt-get >/dev/null && [ "$sudo" != none ] || { echo "setup: cannot install $* (needs apt-get and root or passwordless sudo)" >&2; exit 3; }
+}
+apt_update() {
+  [ -n "$apt_ready" ] && return
+  echo "setup: apt-get update"; $sudo apt-get update -q >/dev/null; apt_ready=1
+}
 apt() {
-  if ! command -v apt-get >/dev/null || [ "$sudo" = none ]; then
-    echo "setup: cannot install $* (needs apt-get and root or passwordless sudo)" >&2; exit 3
-  fi
-  if [ -z "$apt_ready" ]; then echo "setup: apt-get update"; $sudo apt-get update -q >/dev/null; apt_ready=1; fi
+  can_apt "$@"
+  apt_update
   echo "setup: apt-get install $*"
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "$@" >/dev/null
 }
@@ -32,9 +37,8 @@ for name in $names; do
   release=$(kc_kernel_release "$name")
   kc_kernel_installed "$release" && continue
   release=$(kc_kernel_pinned "$name")
-  if ! apt-cache show "linux-headers-$release" >/dev/null 2>&1; then
-    [ -n "$apt_ready" ] || { apt-get update -q >/dev/null 2>&1 || true; apt_ready=1; }
-  fi
+  can_apt "linux-headers-$release"
+  apt-cache show "linux-headers-$release" >/dev/null 2>&1 || apt_update
   if ! apt-cache show "linux-headers-$release" >/dev/null 2>&1; then
     pattern=$(kc_kernel_pattern "$name")
     newest=$(apt-cache pkgnames "linux-headers-${pattern%%\**}" 2>/dev/null | sed 's/^linux-headers-//' \

@@ -49,6 +49,8 @@ rm -rf "$bad" && cp -r src/KernelCrate/Native "$bad"
 sed -i '12i #error kernelcrate-test-error' "$bad/kc_helpers.c"
 expect "a kbuild compiler error surfaces as an MSBuild error with file and line, and leaves no .ko" \
   '! dotnet build tests/KernelModules/FailMod -nologo -v q -p:KernelDir="$kdir" -p:KernelCrateNativeDir="$bad/" -p:KernelCrateKbuildDir="$out/bad-kbuild/" > "$out/bad-native.log" 2>&1 && grep -q "kc_helpers.c(12,[0-9]*): kbuild error KC9004: #error kernelcrate-test-error" "$out/bad-native.log" && [ ! -e "$fail" ]'
+expect "scripts/boot-module.sh fails when the module does not load (FailMod's Init fails)" \
+  'build tests/KernelModules/FailMod && ! scripts/boot-module.sh "$fail" > "$out/boot-failmod.log" 2>&1 && grep -q "did not load and unload cleanly" "$out/boot-failmod.log"'
 if [ "$(wc -w <<< "$names")" -ge 2 ]; then
   second=$(awk '{print $2}' <<< "$names")
   expect "another KernelDir rebuilds the .ko for that kernel" \

@@ -14,13 +14,13 @@ source "$root/tests/lib.sh"
 source "$root/scripts/kernels.sh"
 log() { echo "$work/$1.log"; }
 # The kernel the module builds for: KC_KERNEL_DIR, else the default of eng/kernels.conf (scripts/setup.sh installed it).
-kdir=${KC_KERNEL_DIR:-$(kc_kernel_headers "$(kc_kernel_names | awk '{print $1}')")}
+kdir=${KC_KERNEL_DIR:-$(kc_kernel_headers "$(kc_default_kernel)")}
 have_kernel=; [ -z "${KC_KERNEL_SKIP:-}" ] && [ -f "$kdir/Module.symvers" ] && have_kernel=1
 [ -n "$have_kernel" ] || echo "  (no kernel headers: the .ko checks below are left out: ${KC_KERNEL_SKIP:-no $kdir})"
 
 expect "dotnet pack KernelCrate $version" 'dotnet pack "$root/src/Package" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack)" 2>&1'
 expect "dotnet pack the template" 'dotnet pack "$root/templates" -nologo -v q -o "$feed" -p:Version=$version > "$(log pack-template)" 2>&1'
-expect "package layout" 'unzip -l "$feed/KernelCrate.$version.nupkg" > "$(log layout)" && for f in build/corelib/KernelCrate.dll build/corelib/mscorlib.dll analyzers/dotnet/cs/KernelCrate.Analyzers.dll analyzers/dotnet/cs/KernelCrate.CodeFixes.dll analyzers/dotnet/cs/KernelCrate.Generators.dll build/KernelCrate.props build/KernelCrate.targets tools/KernelCrate.Build.Tasks.dll Native/kc_helpers.c Native/Kbuild; do grep -q " $f$" "$(log layout)" || exit 1; done'
+expect "package layout" 'unzip -l "$feed/KernelCrate.$version.nupkg" > "$(log layout)" && for f in tools/boot-module.sh tools/qemu-boot.sh build/corelib/KernelCrate.dll build/corelib/mscorlib.dll analyzers/dotnet/cs/KernelCrate.Analyzers.dll analyzers/dotnet/cs/KernelCrate.CodeFixes.dll analyzers/dotnet/cs/KernelCrate.Generators.dll build/KernelCrate.props build/KernelCrate.targets tools/KernelCrate.Build.Tasks.dll Native/kc_helpers.c Native/Kbuild; do grep -q " $f$" "$(log layout)" || exit 1; done'
 
 cat > "$work/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
@@ -42,6 +42,11 @@ if [ -n "$have_kernel" ]; then
   # No KernelDir, and a running kernel without headers: the build picks installed headers and warns (KC9007).
   expect "headers of another kernel than the running one give KC9007; under -warnaserror the build fails with no .ko" \
     'dotnet build "$project" -nologo -v q -p:KernelCrateRunningRelease=9.9.9-kc-test > "$(log kc9007)" 2>&1 && grep -q "warning KC9007: my_mod.ko is built for kernel .* because the running kernel 9.9.9-kc-test has no headers" "$(log kc9007)" && [ -e "$ko" ] && ! dotnet build "$project" -nologo -v q -warnaserror -p:KernelCrateRunningRelease=9.9.9-kc-test > "$(log kc9007-error)" 2>&1 && grep -q "error KC9007" "$(log kc9007-error)" && [ ! -e "$ko" ]'
+fi
+
+if [ -n "$have_kernel" ]; then
+  expect "dotnet run boots the module's kernel in QEMU and shows its hello line" \
+    '(cd "$project" && dotnet run "${kdir_args[@]}" > "$(log run)" 2>&1) && grep -q "my_mod: Hello from my_mod!" "$(log run)" && grep -q "kc-boot: my_mod unloaded" "$(log run)"'
 fi
 
 cp "$root/tests/package/Violations.cs.txt" "$project/Violations.cs"

@@ -45,6 +45,13 @@ if [ -n "$have_kernel" ]; then
 fi
 
 if [ -n "$have_kernel" ]; then
+  # One package version serves every supported kernel: the same project built for each.
+  for name in $(kc_kernel_names); do
+    kc_kernel_installed "$(kc_kernel_release "$name")" || continue
+    expect "the same package builds the module for kernel $name" \
+      'dotnet build "$project" -nologo -v q -warnaserror -p:KernelDir="$(kc_kernel_headers "$name")" > "$(log build-$name)" 2>&1 && [[ "$(modinfo -F vermagic "$ko")" == "$(kc_kernel_release "$name") "* ]]'
+  done
+  dotnet build "$project" -nologo -v q "${kdir_args[@]}" > "$(log build-default)" 2>&1
   expect "dotnet run boots the module's kernel in QEMU and shows its hello line" \
     '(cd "$project" && dotnet run "${kdir_args[@]}" > "$(log run)" 2>&1) && grep -q "my_mod: Hello from my_mod!" "$(log run)" && grep -q "kc-boot: my_mod unloaded" "$(log run)"'
 fi

@@ -27,8 +27,7 @@ int runs = args.Length > 2 ? int.Parse(args[2]) : 5;
 var parseOptions = new CSharpParseOptions(LanguageVersion.Preview).WithFeatures([new("InterceptorsNamespaces", "Kernel.Generated")]);
 var references = new[] { MetadataReference.CreateFromFile(corelib) };
 var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, optimizationLevel: OptimizationLevel.Release);
-ImmutableArray<DiagnosticAnalyzer> analyzers = [new KC1001InfallibleAllocationAnalyzer(), new KC1002FloatArithmeticAnalyzer(),
-    new KC1003ExceptionsAnalyzer(), new KC1004OverPublicAnalyzer(), new ModuleDeclarationAnalyzer(), new CStrLiteralAnalyzer()];
+ImmutableArray<DiagnosticAnalyzer> analyzers = Kernel.Testing.KernelCrateAnalyzers.All();
 // Runs first: a do-nothing operation analyzer, so the cost of building IOperation trees shows on its own line.
 analyzers = analyzers.Insert(0, new OperationTreeBaseline());
 var analyzerOptions = new AnalyzerOptions([], new Kernel.Testing.GlobalAnalyzerOptions(("build_property.KernelModule", "true")));

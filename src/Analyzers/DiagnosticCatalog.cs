@@ -53,6 +53,8 @@ public static class DiagnosticCatalog
         "Exceptions", "{0}: nothing can throw or catch in the kernel; return an Errno instead");
     public static readonly DiagnosticDescriptor OverPublic = Warning("KC1004", Kernel,
         "Over-public visibility", "'{0}' is public, but nothing outside a kernel module can reach its managed code; make it internal");
+    public static readonly DiagnosticDescriptor RawKernelAccess = Warning("KC1006", Kernel,
+        "Raw kernel access", "{0} is raw kernel access: {1}");
 
     private static DiagnosticDescriptor Error(string id, string category, string title, string message, bool isCompilationEnd = false)
         => Create(id, category, title, message, DiagnosticSeverity.Error, isCompilationEnd);

@@ -23,6 +23,8 @@ public sealed class HelpLinkTests
         string page = Path.Combine(TestSetup.RepositoryRoot(), "docs", "rules", id + ".md");
         Assert.True(File.Exists(page), $"{descriptor.HelpLinkUri} points at {page}, which does not exist");
         Assert.StartsWith($"# {id}: {descriptor.Title}", File.ReadAllText(page));
+        string index = File.ReadAllText(Path.Combine(TestSetup.RepositoryRoot(), "docs", "rules", "README.md"));
+        Assert.Contains($"| [{id}]({id}.md) | {descriptor.Title} | {descriptor.DefaultSeverity} |", index);
     }
 
     [Fact]

@@ -40,11 +40,8 @@ public sealed class RobustnessTests
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview))],
             [TestSetup.Corelib],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
-        ImmutableArray<DiagnosticAnalyzer> analyzers =
-        [
-            new KC1001InfallibleAllocationAnalyzer(), new KC1002FloatArithmeticAnalyzer(), new KC1003ExceptionsAnalyzer(),
-            new KC1004OverPublicAnalyzer(), new ModuleDeclarationAnalyzer(), new CStrLiteralAnalyzer(),
-        ];
+        ImmutableArray<DiagnosticAnalyzer> analyzers = Kernel.Testing.KernelCrateAnalyzers.All();
+        Assert.True(analyzers.Length >= 7, $"found only {analyzers.Length} analyzers");
         var options = new AnalyzerOptions([], new Kernel.Testing.GlobalAnalyzerOptions(("build_property.KernelModule", "true")));
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(TestContext.Current.CancellationToken);

@@ -9,6 +9,7 @@ namespace IbtMod;
 [Module(Name = "ibtmod", License = "GPL")]
 internal unsafe struct IbtMod : IKernelModule<IbtMod>
 {
+#pragma warning disable KC1006 // the point of this module: the object check must still catch it
     public static Result<IbtMod> Init(CStr name, ThisModule module)
     {
         delegate*<int, int> twice = &Twice;
@@ -30,6 +31,8 @@ internal unsafe struct IbtMod : IKernelModule<IbtMod>
             default: return 0;
         }
     }
+
+#pragma warning restore KC1006
 
     public void Dispose() { }
 }

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kernel.Analyzers.Rules;
+
+/// <summary>
+/// KC1006: the escape hatches around KernelCrate's API in module code: imports of kernel functions (RuntimeImport,
+/// DllImport), entry points the kernel would call directly ([UnmanagedCallersOnly]), calls through function pointers
+/// and taking a method's address. Each builds, and each, used naively, crashes the kernel: no FPU section around a
+/// call that may sleep, an unaligned stack, an indirect branch an IBT kernel faults on. KernelCrate's own sources are
+/// not kernel-module projects, so they are never reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KC1006RawKernelAccessAnalyzer : KernelModuleAnalyzer
+{
+    private const string ImportAdvice = "call the kernel through KernelCrate's API (Printk, KBox/KVec, Sysctl...), whose C side leaves the FPU section for calls that may sleep";
+    private const string EntryAdvice = "the kernel would enter it on an unaligned stack outside the FPU section; register callbacks through KernelCrate's API, whose C side owns them";
+    private const string PointerAdvice = "an indirect call, which an IBT kernel faults on (KC9008); call the method directly";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.RawKernelAccess);
+
+    protected override void InitializeForModule(CompilationStartAnalysisContext context)
+    {
+        var symbols = new RequiredSymbols(context.Compilation);
+        if (symbols.Any) context.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
+        context.RegisterOperationAction(AnalyzePointerCall, OperationKind.FunctionPointerInvocation);
+        context.RegisterSyntaxNodeAction(AnalyzeAddressOf, SyntaxKind.AddressOfExpression);
+    }
+
+    /// <summary>The attribute types, resolved once per compilation.</summary>
+    private sealed class RequiredSymbols(Compilation compilation)
+    {
+        public INamedTypeSymbol? RuntimeImport { get; } = compilation.GetTypeByMetadataName("System.Runtime.RuntimeImportAttribute");
+        public INamedTypeSymbol? DllImport { get; } = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.DllImportAttribute");
+        public INamedTypeSymbol? UnmanagedCallersOnly { get; } = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute");
+        public bool Any => RuntimeImport is not null || DllImport is not null || UnmanagedCallersOnly is not null;
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext context, RequiredSymbols symbols)
+    {
+        foreach (AttributeData attribute in context.Symbol.GetAttributes())
+        {
+            INamedTypeSymbol? type = attribute.AttributeClass;
+            string? advice = Is(type, symbols.RuntimeImport) || Is(type, symbols.DllImport) ? ImportAdvice
+                : Is(type, symbols.UnmanagedCallersOnly) ? EntryAdvice : null;
+            if (advice is null || attribute.ApplicationSyntaxReference is not { } reference) continue;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.RawKernelAccess,
+                reference.GetSyntax(context.CancellationToken).GetLocation(), $"[{type!.Name.Replace("Attribute", "")}] on '{context.Symbol.Name}'", advice));
+        }
+    }
+
+    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? wanted)
+        => wanted is not null && SymbolEqualityComparer.Default.Equals(type, wanted);
+
+    private static void AnalyzePointerCall(OperationAnalysisContext context)
+        => context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.RawKernelAccess, context.Operation.Syntax.GetLocation(), "a call through a function pointer", PointerAdvice));
+
+    private static void AnalyzeAddressOf(SyntaxNodeAnalysisContext context)
+    {
+        var expression = (PrefixUnaryExpressionSyntax)context.Node;
+        if (context.SemanticModel.GetSymbolInfo(expression.Operand, context.CancellationToken).Symbol is not IMethodSymbol method) return;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.RawKernelAccess, expression.GetLocation(), $"'&{method.Name}'", "a function pointer, which only an indirect call could use (KC9008)"));
+    }
+}

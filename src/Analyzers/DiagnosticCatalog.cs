@@ -2,48 +2,16 @@ using Microsoft.CodeAnalysis;
 
 namespace Kernel.Analyzers;
 
-/// <summary>Every KernelCrate diagnostic, in one place. Each id has a page at docs/rules/&lt;id&gt;.md.</summary>
+/// <summary>
+/// The rules for kernel code (KC10xx), reported by this assembly's analyzers. The generators' ids (KC00xx, KC01xx)
+/// live with them in GeneratorDiagnostics, the build's (KC9xxx) in BuildDiagnostics; each id has a page at
+/// docs/rules/&lt;id&gt;.md.
+/// </summary>
 public static class DiagnosticCatalog
 {
-    public const string HelpLinkBase = "https://github.com/kernelcrate/kernelcrate/blob/main/docs/rules/";
+    public const string HelpLinkBase = DiagnosticIds.HelpLinkBase;
 
-    private const string Module = "KernelCrate.Module";
-    private const string CStr = "KernelCrate.CStr";
     private const string Kernel = "KernelCrate.Kernel";
-
-    public static readonly DiagnosticDescriptor ModuleNameMissing = Error("KC0001", Module,
-        "Module name is missing", "[Module] needs a Name: the kernel identifies the module by it");
-    public static readonly DiagnosticDescriptor ModuleLicenseMissing = Error("KC0002", Module,
-        "Module license is missing", "[Module] needs a License: the kernel refuses GPL-only symbols and taints itself without one");
-    public static readonly DiagnosticDescriptor ModuleNameInvalid = Error("KC0003", Module,
-        "Module name is not a C identifier", "Module name '{0}' is not a C identifier once '-' becomes '_'");
-    public static readonly DiagnosticDescriptor ModuleNameTooLong = Error("KC0004", Module,
-        "Module name is too long", "Module name '{0}' is {1} bytes long; the kernel allows at most 55 (MODULE_NAME_LEN - 1)");
-    public static readonly DiagnosticDescriptor ModuleLicenseUnknown = Error("KC0005", Module,
-        "Unknown module license", "License '{0}' is not one the kernel knows; use \"GPL\", \"GPL v2\", \"GPL and additional rights\", \"Dual BSD/GPL\", \"Dual MIT/GPL\", \"Dual MPL/GPL\" or \"Proprietary\"");
-    public static readonly DiagnosticDescriptor ModuleLicenseProprietary = Error("KC0006", Module,
-        "Proprietary module license", "License \"Proprietary\" cannot load: KernelCrate's C side uses GPL-only symbols, which modpost refuses to a GPL-incompatible module");
-    public static readonly DiagnosticDescriptor ModuleValueHasNul = Error("KC0007", Module,
-        "Module value contains NUL", "{0} contains a NUL character, which would cut the .modinfo entry short");
-    public static readonly DiagnosticDescriptor ModuleValueNotAscii = Error("KC0008", Module,
-        "Module value is not ASCII", "{0} '{1}' must be ASCII: the kernel compares it byte by byte");
-    public static readonly DiagnosticDescriptor ModuleDuplicate = Error("KC0009", Module,
-        "More than one module in an assembly", "'{0}' is a second [Module] in this assembly; a .ko has exactly one init_module (the first is '{1}')", isCompilationEnd: true);
-    public static readonly DiagnosticDescriptor ModuleNotKernelModule = Error("KC0010", Module,
-        "Module type does not implement IKernelModule", "'{0}' must implement IKernelModule<{0}> so the generated init_module can call its Init");
-    public static readonly DiagnosticDescriptor ModuleWrongSelfType = Error("KC0011", Module,
-        "Module type implements IKernelModule of another type", "'{0}' implements IKernelModule<{1}>; its Init must create a '{0}', so implement IKernelModule<{0}>");
-    public static readonly DiagnosticDescriptor ModuleIsClass = Error("KC0012", Module,
-        "Module type must be a struct", "'{0}' is a class; a class instance needs the GC heap, which a kernel module does not have, so make it a struct");
-    public static readonly DiagnosticDescriptor ModuleTypeUnreachable = Error("KC0013", Module,
-        "Module type cannot be reached by generated code", "'{0}' is {1}; the generated entry points need a non-generic type they can name");
-    public static readonly DiagnosticDescriptor ModuleValueEmpty = Error("KC0014", Module,
-        "Module value is empty", "{0} must not be null or empty");
-
-    public static readonly DiagnosticDescriptor CStrNotConstant = Error("KC0101", CStr,
-        "CStr.Literal needs a constant", "CStr.Literal needs a compile-time constant string; for run-time bytes use CStr.FromBytesWithNul");
-    public static readonly DiagnosticDescriptor CStrInteriorNul = Error("KC0102", CStr,
-        "CStr literal contains NUL", "CStr literal contains a NUL at index {0}; a C string ends at its first NUL");
 
     public static readonly DiagnosticDescriptor InfallibleAllocation = Warning("KC1001", Kernel,
         "Infallible allocation", "{0} allocates on the GC heap, which cannot report failure in the kernel");
@@ -56,14 +24,6 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RawKernelAccess = Warning("KC1006", Kernel,
         "Raw kernel access", "{0} is raw kernel access: {1}");
 
-    private static DiagnosticDescriptor Error(string id, string category, string title, string message, bool isCompilationEnd = false)
-        => Create(id, category, title, message, DiagnosticSeverity.Error, isCompilationEnd);
-
     private static DiagnosticDescriptor Warning(string id, string category, string title, string message)
-        => Create(id, category, title, message, DiagnosticSeverity.Warning, false);
-
-    private static DiagnosticDescriptor Create(string id, string category, string title, string message, DiagnosticSeverity severity, bool isCompilationEnd)
-        => new(id, title, message, category, severity, isEnabledByDefault: true,
-            helpLinkUri: HelpLinkBase + id + ".md",
-            customTags: isCompilationEnd ? new[] { WellKnownDiagnosticTags.CompilationEnd } : System.Array.Empty<string>());
+        => Descriptors.Warning(id, category, title, message);
 }

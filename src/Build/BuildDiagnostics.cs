@@ -3,10 +3,7 @@ using Microsoft.Build.Utilities;
 
 namespace Kernel.Build;
 
-/// <summary>
-/// The KC9xxx ids of the kernel build, each with its page in docs/rules. The ranges of every KernelCrate id:
-/// KC00xx module declaration, KC01xx CStr, KC10xx kernel-code rules, KC90xx the build.
-/// </summary>
+/// <summary>The KC9xxx ids of the kernel build (the range <see cref="DiagnosticIds.BuildFirst"/>), each with its page in docs/rules.</summary>
 public static class BuildDiagnostics
 {
     public const string NoKernelTree = "KC9001";
@@ -18,7 +15,7 @@ public static class BuildDiagnostics
     public const string NotRunningKernel = "KC9007";
     public const string IndirectBranch = "KC9008";
 
-    public static string Doc(string id) => $"docs/rules/{id}.md";
+    public static string Doc(string id) => DiagnosticIds.HelpLink(id);
 
     public static void Error(this TaskLoggingHelper log, string id, string? file, string message)
         => log.LogError("KernelCrate", id, null, null, file, 0, 0, 0, 0, $"{message} ({Doc(id)})");

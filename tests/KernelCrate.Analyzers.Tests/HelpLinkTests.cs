@@ -8,17 +8,20 @@ namespace Kernel.Analyzers.Tests;
 
 public sealed class HelpLinkTests
 {
-    public static TheoryData<string> Descriptors() => new(typeof(DiagnosticCatalog)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
-        .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id));
+    /// <summary>Each catalog with the release-tracking file of the assembly that reports its ids.</summary>
+    private static readonly (System.Type Catalog, string Project)[] Catalogs =
+        [(typeof(DiagnosticCatalog), "Analyzers"), (typeof(Kernel.Generators.GeneratorDiagnostics), "Generators")];
+
+    private static DiagnosticDescriptor[] All(System.Type catalog) => catalog.GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToArray();
+
+    public static TheoryData<string> Descriptors() => new(Catalogs.SelectMany(c => All(c.Catalog)).Select(d => d.Id));
 
     [Theory]
     [MemberData(nameof(Descriptors))]
     public void Every_descriptor_links_to_its_doc_page(string id)
     {
-        DiagnosticDescriptor descriptor = typeof(DiagnosticCatalog).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().Single(d => d.Id == id);
+        DiagnosticDescriptor descriptor = Catalogs.SelectMany(c => All(c.Catalog)).Single(d => d.Id == id);
         Assert.Equal(DiagnosticCatalog.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
         string page = Path.Combine(TestSetup.RepositoryRoot(), "docs", "rules", id + ".md");
         Assert.True(File.Exists(page), $"{descriptor.HelpLinkUri} points at {page}, which does not exist");
@@ -28,10 +31,15 @@ public sealed class HelpLinkTests
     }
 
     [Fact]
-    public void Every_descriptor_is_in_the_release_tracking_file()
+    public void Every_descriptor_is_in_its_assembly_s_release_tracking_file_and_ids_are_unique()
     {
-        string unshipped = File.ReadAllText(Path.Combine(TestSetup.RepositoryRoot(), "src", "Analyzers", "AnalyzerReleases.Unshipped.md"));
-        foreach (var (id, _) in Descriptors().Select(d => ((string)d.Data, 0)))
-            Assert.Contains(id + " |", unshipped);
+        foreach ((System.Type catalog, string project) in Catalogs)
+        {
+            string unshipped = File.ReadAllText(Path.Combine(TestSetup.RepositoryRoot(), "src", project, "AnalyzerReleases.Unshipped.md"));
+            foreach (DiagnosticDescriptor descriptor in All(catalog))
+                Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", unshipped);
+        }
+        string[] ids = Descriptors().Select(d => (string)d.Data).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct().Count());
     }
 }

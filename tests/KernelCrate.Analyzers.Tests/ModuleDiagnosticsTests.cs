@@ -54,7 +54,7 @@ public sealed class ModuleDiagnosticsTests
     public async Task Unknown_and_proprietary_licenses_are_errors()
     {
         // A proprietary module fails at modpost (KernelCrate's C side uses GPL-only symbols): an error here too.
-        Assert.Equal(DiagnosticSeverity.Error, DiagnosticCatalog.ModuleLicenseProprietary.DefaultSeverity);
+        Assert.Equal(DiagnosticSeverity.Error, Kernel.Generators.GeneratorDiagnostics.ModuleLicenseProprietary.DefaultSeverity);
         await Verify<ModuleDeclarationAnalyzer>(Module("""Name = "m", License = {|KC0005:"MIT"|}"""));
         await Verify<ModuleDeclarationAnalyzer>(Module("""Name = "m", License = {|KC0006:"Proprietary"|}"""));
     }

@@ -1,5 +1,4 @@
 using System.Threading;
-using Kernel.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -36,9 +35,9 @@ internal static class CStrLiteral
         Location location = argument.Syntax.GetLocation();
         Optional<object?> constant = argument.ConstantValue;
         if (!constant.HasValue || constant.Value is not string text)
-            return Diagnostic.Create(DiagnosticCatalog.CStrNotConstant, location);
+            return Diagnostic.Create(GeneratorDiagnostics.CStrNotConstant, location);
         int nul = text.IndexOf('\0');
-        if (nul >= 0) return Diagnostic.Create(DiagnosticCatalog.CStrInteriorNul, location, nul);
+        if (nul >= 0) return Diagnostic.Create(GeneratorDiagnostics.CStrInteriorNul, location, nul);
         value = text;
         return null;
     }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Kernel.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,7 +10,7 @@ namespace Kernel.Generators.CStr;
 public sealed class CStrLiteralAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticCatalog.CStrNotConstant, DiagnosticCatalog.CStrInteriorNul);
+        ImmutableArray.Create(GeneratorDiagnostics.CStrNotConstant, GeneratorDiagnostics.CStrInteriorNul);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using Kernel.Analyzers;
 using Kernel.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -45,16 +44,16 @@ internal static class ModuleDeclaration
         string? name = ReadString(values, "Name");
         string? license = ReadString(values, "License");
 
-        if (name is null) diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleNameMissing, attributeLocation));
+        if (name is null) diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleNameMissing, attributeLocation));
         else CheckName(name, ArgumentLocation("Name"), diagnostics);
 
-        if (license is null) diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleLicenseMissing, attributeLocation));
+        if (license is null) diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleLicenseMissing, attributeLocation));
         else if (CheckValue("License", license, ArgumentLocation("License"), asciiOnly: true, diagnostics))
         {
             if (!KnownLicenses.Contains(license, StringComparer.Ordinal))
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleLicenseUnknown, ArgumentLocation("License"), license));
+                diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleLicenseUnknown, ArgumentLocation("License"), license));
             else if (license == "Proprietary")
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleLicenseProprietary, ArgumentLocation("License")));
+                diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleLicenseProprietary, ArgumentLocation("License")));
         }
 
         // .modinfo order as rust/macros/module.rs: author(s), description, license, alias(es), firmware.
@@ -82,25 +81,25 @@ internal static class ModuleDeclaration
     {
         string display = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         if (type.TypeKind == TypeKind.Class)
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleIsClass, location, display));
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleIsClass, location, display));
 
         string? unreachable = type.IsGenericType ? "generic"
             : type.IsFileLocal ? "file-local"
             : Unreachable(type) ? "nested in a way the generated code cannot see (private or protected)"
             : null;
         if (unreachable is not null)
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleTypeUnreachable, location, display, unreachable));
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleTypeUnreachable, location, display, unreachable));
 
         INamedTypeSymbol[] moduleInterfaces = type.AllInterfaces
             .Where(i => i.OriginalDefinition.ToDisplayString() == "Kernel.IKernelModule<TSelf>")
             .ToArray();
         if (moduleInterfaces.Length == 0)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleNotKernelModule, location, display));
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleNotKernelModule, location, display));
         }
         else if (!moduleInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)))
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleWrongSelfType, location, display,
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleWrongSelfType, location, display,
                 moduleInterfaces[0].TypeArguments[0].ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
         }
     }
@@ -124,9 +123,9 @@ internal static class ModuleDeclaration
         bool valid = (char.IsLetter(identifier[0]) || identifier[0] == '_')
             && identifier.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_');
         if (!valid)
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleNameInvalid, location, name));
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleNameInvalid, location, name));
         else if (Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleNameTooLong, location, name, Encoding.UTF8.GetByteCount(name)));
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleNameTooLong, location, name, Encoding.UTF8.GetByteCount(name)));
     }
 
     /// <summary>Checks one value; false when it must not be emitted.</summary>
@@ -134,17 +133,17 @@ internal static class ModuleDeclaration
     {
         if (string.IsNullOrEmpty(value))
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleValueEmpty, location, what));
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleValueEmpty, location, what));
             return false;
         }
         if (value!.IndexOf('\0') >= 0)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleValueHasNul, location, what));
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleValueHasNul, location, what));
             return false;
         }
         if (asciiOnly && value.Any(c => c > 0x7f))
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ModuleValueNotAscii, location, what, value));
+            diagnostics.Add(Diagnostic.Create(GeneratorDiagnostics.ModuleValueNotAscii, location, what, value));
             return false;
         }
         return true;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
-using Kernel.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -12,11 +11,11 @@ namespace Kernel.Generators.Module;
 public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticCatalog.ModuleNameMissing, DiagnosticCatalog.ModuleLicenseMissing, DiagnosticCatalog.ModuleNameInvalid,
-        DiagnosticCatalog.ModuleNameTooLong, DiagnosticCatalog.ModuleLicenseUnknown, DiagnosticCatalog.ModuleLicenseProprietary,
-        DiagnosticCatalog.ModuleValueHasNul, DiagnosticCatalog.ModuleValueNotAscii, DiagnosticCatalog.ModuleDuplicate,
-        DiagnosticCatalog.ModuleNotKernelModule, DiagnosticCatalog.ModuleWrongSelfType, DiagnosticCatalog.ModuleIsClass,
-        DiagnosticCatalog.ModuleTypeUnreachable, DiagnosticCatalog.ModuleValueEmpty);
+        GeneratorDiagnostics.ModuleNameMissing, GeneratorDiagnostics.ModuleLicenseMissing, GeneratorDiagnostics.ModuleNameInvalid,
+        GeneratorDiagnostics.ModuleNameTooLong, GeneratorDiagnostics.ModuleLicenseUnknown, GeneratorDiagnostics.ModuleLicenseProprietary,
+        GeneratorDiagnostics.ModuleValueHasNul, GeneratorDiagnostics.ModuleValueNotAscii, GeneratorDiagnostics.ModuleDuplicate,
+        GeneratorDiagnostics.ModuleNotKernelModule, GeneratorDiagnostics.ModuleWrongSelfType, GeneratorDiagnostics.ModuleIsClass,
+        GeneratorDiagnostics.ModuleTypeUnreachable, GeneratorDiagnostics.ModuleValueEmpty);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -46,7 +45,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
                     .ThenBy(d => d.Location.SourceSpan.Start)
                     .ToArray();
                 foreach (var extra in ordered.Skip(1))
-                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.ModuleDuplicate, extra.Location,
+                    end.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.ModuleDuplicate, extra.Location,
                         extra.Type.Name, ordered[0].Type.Name));
             });
         });

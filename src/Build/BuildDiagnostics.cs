@@ -1,4 +1,3 @@
-using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace Kernel.Build;
@@ -22,13 +21,14 @@ public static class BuildDiagnostics
 
     /// <summary>
     /// A warning, or an error where the build treats this id's warnings as errors (-warnaserror,
-    /// TreatWarningsAsErrors): then the task fails and the targets after it, the .ko among them, do not run.
+    /// TreatWarningsAsErrors: the policy the targets pass, which ReadWarningPolicy completed from the engine): then the
+    /// task fails and the targets after it, the .ko among them, do not run.
     /// </summary>
     public static void Warning(this KernelCrateTask task, string id, string? file, string message, string subcategory = "KernelCrate",
         int line = 0, int column = 0, bool withDoc = true)
     {
         string text = withDoc ? $"{message} ({Doc(id)})" : message;
-        if (task.IsError(id) || (task.BuildEngine is IBuildEngine8 engine && engine.ShouldTreatWarningAsError(id)))
+        if (task.IsError(id))
             task.Log.LogError(subcategory, id, null, null, file, line, column, 0, 0, text);
         else
             task.Log.LogWarning(subcategory, id, null, null, file, line, column, 0, 0, text);

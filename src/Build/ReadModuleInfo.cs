@@ -24,8 +24,7 @@ public sealed class ReadModuleInfo : KernelCrateTask
         (string Name, string[] Entries)? info = Read(Assembly);
         if (info is null)
         {
-            Log.LogError("KernelCrate", BuildDiagnostics.NoModule, null, Assembly, 0, 0, 0, 0,
-                "no [Module] declaration in this project, so there is no module to build (see docs/rules/KC9005.md)");
+            Log.Error(BuildDiagnostics.NoModule, Assembly, "no [Module] declaration in this project, so there is no module to build");
             return false;
         }
         // Written every time the target runs (only when the assembly changed): fresh timestamps keep it incremental.

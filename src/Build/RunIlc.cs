@@ -43,9 +43,9 @@ public sealed class RunIlc : KernelCrateTask
         Match failure = CodegenFailure.Match(output);
         Match missing = MissingRuntimePiece.Match(output);
         string message = failure.Success
-            ? $"ilc cannot compile '{failure.Groups["method"].Value}': it needs {(missing.Success ? $"'{missing.Groups["name"].Value}', " : "")}a runtime feature the kernel corelib leaves out (GC allocation, boxing, exceptions or casts); fix the KC1001/KC1003 warnings in it (docs/rules/KC9003.md)"
+            ? $"ilc cannot compile '{failure.Groups["method"].Value}': it needs {(missing.Success ? $"'{missing.Groups["name"].Value}', " : "")}a runtime feature the kernel corelib leaves out (GC allocation, boxing, exceptions or casts); fix the KC1001/KC1003 warnings in it"
             : $"ilc failed (exit {exitCode}): {lines.FirstOrDefault(l => l.Trim().Length > 0)}";
-        Log.LogError("KernelCrate", BuildDiagnostics.IlcCannotCompile, null, Assembly, 0, 0, 0, 0, message);
+        Log.Error(BuildDiagnostics.IlcCannotCompile, Assembly, message);
         for (int i = 0; i < lines.Length; i++) Log.LogMessage(MessageImportance.Low, lines[i]);
         return false;
     }

@@ -23,6 +23,8 @@ public static class DiagnosticCatalog
         "Over-public visibility", "'{0}' is public, but nothing outside a kernel module can reach its managed code; make it internal");
     public static readonly DiagnosticDescriptor RawKernelAccess = Warning("KC1006", Kernel,
         "Raw kernel access", "{0} is raw kernel access: {1}");
+    public static readonly DiagnosticDescriptor PrintkFormat = Descriptors.Error("KC1007", Kernel,
+        "Unsupported printk format specifier", "'{0}' is not a printk format for '{1}'; use {2}");
 
     private static DiagnosticDescriptor Warning(string id, string category, string title, string message)
         => Descriptors.Warning(id, category, title, message);

@@ -11,17 +11,19 @@ namespace Kernel.Build;
 
 /// <summary>
 /// Reads the [assembly: ModuleInfo] the [Module] generator wrote and turns it into the module name and a modinfo.S
-/// that places each "key=value\0" entry in the .modinfo section.
+/// that places each "key=value\0" entry in the .modinfo section; and the [assembly: ModuleParameterInfo] the
+/// parameter generator wrote into params.c (<see cref="ModuleParameterSource"/>).
 /// </summary>
 public sealed class ReadModuleInfo : KernelCrateTask
 {
     [Required] public string Assembly { get; set; } = "";
     [Required] public string ModInfoSource { get; set; } = "";
     [Required] public string ModuleNameFile { get; set; } = "";
+    [Required] public string ParametersSource { get; set; } = "";
 
     public override bool Execute()
     {
-        (string Name, string[] Entries)? info = Read(Assembly);
+        ModuleInfo? info = Read(Assembly);
         if (info is null)
         {
             Log.Error(BuildDiagnostics.NoModule, Assembly, "no [Module] declaration in this project, so there is no module to build");
@@ -29,16 +31,21 @@ public sealed class ReadModuleInfo : KernelCrateTask
         }
         // Written every time the target runs (only when the assembly changed): fresh timestamps keep it incremental.
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(ModInfoSource))!);
-        File.WriteAllText(ModInfoSource, ModInfoAssembly(info.Value.Entries));
-        File.WriteAllText(ModuleNameFile, info.Value.Name + "\n");
+        File.WriteAllText(ModInfoSource, ModInfoAssembly(info.Entries));
+        File.WriteAllText(ParametersSource, ModuleParameterSource.Render(info.Parameters));
+        File.WriteAllText(ModuleNameFile, info.Name + "\n");
         return true;
     }
 
-    public static (string Name, string[] Entries)? Read(string assemblyPath)
+    public sealed record ModuleInfo(string Name, string[] Entries, ModuleParameter[] Parameters);
+
+    public static ModuleInfo? Read(string assemblyPath)
     {
         using FileStream stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
         MetadataReader reader = pe.GetMetadataReader();
+        (string Name, string[] Entries)? module = null;
+        var parameters = new List<ModuleParameter>();
         foreach (CustomAttributeHandle handle in reader.GetAssemblyDefinition().GetCustomAttributes())
         {
             CustomAttribute attribute = reader.GetCustomAttribute(handle);
@@ -46,15 +53,21 @@ public sealed class ReadModuleInfo : KernelCrateTask
             MemberReference constructor = reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
             if (constructor.Parent.Kind != HandleKind.TypeReference) continue;
             TypeReference type = reader.GetTypeReference((TypeReferenceHandle)constructor.Parent);
-            if (reader.GetString(type.Namespace) != "Kernel" || reader.GetString(type.Name) != "ModuleInfoAttribute") continue;
-            CustomAttributeValue<string> value = attribute.DecodeValue(new StringOnlyTypeProvider());
-            string name = (string)value.FixedArguments[0].Value!;
-            var entries = ((IEnumerable<CustomAttributeTypedArgument<string>>)value.FixedArguments[1].Value!)
-                .Select(e => (string)e.Value!).ToArray();
-            return (name, entries);
+            if (reader.GetString(type.Namespace) != "Kernel") continue;
+            string typeName = reader.GetString(type.Name);
+            if (typeName is not ("ModuleInfoAttribute" or "ModuleParameterInfoAttribute")) continue;
+            var arguments = attribute.DecodeValue(new StringOnlyTypeProvider()).FixedArguments;
+            if (typeName == "ModuleInfoAttribute")
+                module = ((string)arguments[0].Value!, Strings(arguments[1]));
+            else
+                parameters.Add(new ModuleParameter((string)arguments[0].Value!, (string)arguments[1].Value!, (int)arguments[2].Value!,
+                    Strings(arguments[3]), (string?)arguments[4].Value, (int)arguments[5].Value!));
         }
-        return null;
+        return module is { } m ? new ModuleInfo(m.Name, m.Entries, parameters.ToArray()) : null;
     }
+
+    private static string[] Strings(CustomAttributeTypedArgument<string> argument)
+        => ((IEnumerable<CustomAttributeTypedArgument<string>>)argument.Value!).Select(e => (string)e.Value!).ToArray();
 
     /// <summary>Each entry as .byte values: no assembler escaping rules to get wrong.</summary>
     public static string ModInfoAssembly(IEnumerable<string> entries)

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Kernel.Generators;
 
-/// <summary>The diagnostics of the [Module] declaration (KC00xx) and of CStr literals (KC01xx), reported by this
+/// <summary>The diagnostics of the [Module] declaration and its [ModuleParameter]s (KC00xx) and of CStr literals (KC01xx), reported by this
 /// assembly's generators and the analyzers that share their parsers.</summary>
 public static class GeneratorDiagnostics
 {
@@ -37,6 +37,23 @@ public static class GeneratorDiagnostics
         "Module type cannot be reached by generated code", "'{0}' is {1}; the generated entry points need a non-generic type they can name");
     public static readonly DiagnosticDescriptor ModuleValueEmpty = Error("KC0014", Module,
         "Module value is empty", "{0} must not be null or empty");
+
+    public static readonly DiagnosticDescriptor ParameterShapeInvalid = Error("KC0015", Module,
+        "Module parameter property cannot be generated", "Module parameter '{0}' cannot be generated: {1}");
+    public static readonly DiagnosticDescriptor ParameterTypeUnsupported = Error("KC0016", Module,
+        "Module parameter type is not supported", "Module parameter type '{0}' is not supported; use {1}");
+    public static readonly DiagnosticDescriptor ParameterDefaultInvalid = Error("KC0017", Module,
+        "Module parameter default does not fit its type", "Default {0} does not fit '{1}': {2}");
+    public static readonly DiagnosticDescriptor ParameterNameInvalid = Error("KC0018", Module,
+        "Module parameter name is not a C identifier", "Module parameter name '{0}' is not a C identifier (letters, digits and '_', not starting with a digit)");
+    public static readonly DiagnosticDescriptor ParameterNameDuplicate = Error("KC0019", Module,
+        "Module parameter declared twice", "Module parameter '{0}' is declared twice in this module (first on '{1}')", isCompilationEnd: true);
+    public static readonly DiagnosticDescriptor ParameterPermissionsInvalid = Error("KC0020", Module,
+        "Module parameter permissions the kernel refuses", "Permissions {0} cannot be a parameter's sysfs mode: {1}");
+    public static readonly DiagnosticDescriptor ParameterLengthInvalid = Error("KC0021", Module,
+        "Module parameter length is wrong", "Module parameter '{0}' {1}");
+    public static readonly DiagnosticDescriptor ParameterWritableNeedsCopy = Error("KC0022", Module,
+        "String or array module parameter is writable in sysfs", "Module parameter '{0}' is {1}, which a sysfs write would replace while the module reads it; make it ParameterPermissions.ReadOnly or None");
 
     public static readonly DiagnosticDescriptor CStrNotConstant = Error("KC0101", CStr,
         "CStr.Literal needs a constant", "CStr.Literal needs a compile-time constant string; for run-time bytes use CStr.FromBytesWithNul");

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Reflection;
 using Kernel.Generators.CStr;
 using Kernel.Generators.Module;
+using Kernel.Generators.Parameters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -24,7 +25,7 @@ public sealed class CachingTests
              CSharpSyntaxTree.ParseText("namespace Sample; static class Unrelated { static int X = 1; }", TestSetup.ModuleParseOptions)],
             [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator()],
+            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator(), new ParameterGenerator().AsSourceGenerator()],
             parseOptions: TestSetup.ModuleParseOptions, driverOptions: options);
 
         driver = driver.RunGenerators(compilation);
@@ -41,7 +42,8 @@ public sealed class CachingTests
         AssertAllCached(driver.GetRunResult());
     }
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Module, TrackingNames.AllModules, TrackingNames.CStrLiterals, TrackingNames.AllCStrLiterals];
+    private static readonly string[] TrackedSteps = [TrackingNames.Module, TrackingNames.AllModules, TrackingNames.CStrLiterals, TrackingNames.AllCStrLiterals,
+        TrackingNames.Parameter, TrackingNames.AllParameters];
 
     private static void AssertAllCached(GeneratorDriverRunResult result)
     {
@@ -52,6 +54,7 @@ public sealed class CachingTests
                         Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {reason}");
         Assert.Contains(result.Results.SelectMany(r => r.TrackedSteps.Keys), k => k == TrackingNames.Module);
         Assert.Contains(result.Results.SelectMany(r => r.TrackedSteps.Keys), k => k == TrackingNames.CStrLiterals);
+        Assert.Contains(result.Results.SelectMany(r => r.TrackedSteps.Keys), k => k == TrackingNames.Parameter);
     }
 
     private static void AssertNoRoslynObjectsInOutputs(GeneratorDriverRunResult result)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Kernel.Generators.CStr;
 using Kernel.Generators.Module;
+using Kernel.Generators.Parameters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -26,8 +27,20 @@ public sealed class GeneratorTests
 
         [Module(Name = "fullmod", Author = "Ann", Authors = new[] { "Bob", "Cy" }, Description = "Every key \"quoted\"",
             License = "GPL v2", Alias = new[] { "fs-fullmod", "char-major-10-99" }, Firmware = new[] { "full/fw.bin" })]
-        internal struct FullMod : IKernelModule<FullMod>
+        internal partial struct FullMod : IKernelModule<FullMod>
         {
+            [ModuleParameter(Default = 1, Description = "A long with a default of 1", Permissions = ParameterPermissions.ReadOnly)]
+            internal static partial long TestParameter { get; }
+
+            [ModuleParameter(Name = "verbose", Default = true, Permissions = ParameterPermissions.ReadWrite)]
+            private static partial bool Chatty { get; }
+
+            [ModuleParameter(Default = "eth0", Description = "Interface \"name\"")]
+            public static partial CStr Device { get; }
+
+            [ModuleParameter(Default = new[] { 1, -2 }, MaxLength = 4, Permissions = ParameterPermissions.OwnerRead)]
+            internal static partial ReadOnlySpan<int> Levels { get; }
+
             public static Result<FullMod> Init(CStr name, ThisModule module)
             {
                 CStr path = CStr.Literal("example");
@@ -42,21 +55,21 @@ public sealed class GeneratorTests
 
     private static string GoldenPath(string name) => Path.Combine(TestSetup.RepositoryRoot(), "tests", "KernelCrate.Analyzers.Tests", "Golden", name);
 
-    private static (string Module, string Literals) RunGenerators(string source)
+    private static (string Module, string Literals, string Parameters) RunGenerators(string source)
     {
         CSharpCompilation compilation = CSharpCompilation.Create("fullmod",
             [CSharpSyntaxTree.ParseText(source, TestSetup.ModuleParseOptions, path: "/0/Test0.cs")],
             [TestSetup.Corelib],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator()],
+            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator(), new ParameterGenerator().AsSourceGenerator()],
             parseOptions: TestSetup.ModuleParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
         Assert.Empty(diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         GeneratorDriverRunResult result = driver.GetRunResult();
         string Find(string hint) => result.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName == hint).SourceText.ToString();
-        return (Find("KernelModule.g.cs"), Find("CStrLiterals.g.cs"));
+        return (Find("KernelModule.g.cs"), Find("CStrLiterals.g.cs"), Find("ModuleParameters.g.cs"));
     }
 
     private static void AssertGolden(string name, string actual)
@@ -70,9 +83,12 @@ public sealed class GeneratorTests
     [Fact]
     public void Module_entry_points_and_modinfo_match_the_golden_file()
     {
-        (string module, string literals) = RunGenerators(FullModule);
+        (string module, string literals, string parameters) = RunGenerators(FullModule);
         AssertGolden("KernelModule.g.cs.txt", module);
         AssertGolden("CStrLiterals.g.cs.txt", literals);
+        AssertGolden("ModuleParameters.g.cs.txt", parameters);
+        Assert.Contains("ModuleParameterInfoAttribute(\"test_parameter\", \"long\", 292, new string[] { \"1\" }, \"A long with a default of 1\", 0)", parameters);
+        Assert.Contains("ModuleParameterInfoAttribute(\"levels\", \"int\", 256, new string[] { \"1\", \"-2\" }, null, 4)", parameters);
         Assert.Contains("EntryPoint = \"kc_module_init\"", module);
         Assert.Contains("EntryPoint = \"kc_module_exit\"", module);
         Assert.Contains("\"author=Ann\", \"author=Bob\", \"author=Cy\", \"description=Every key \\\"quoted\\\"\", \"license=GPL v2\", \"alias=fs-fullmod\", \"alias=char-major-10-99\", \"firmware=full/fw.bin\"", module);
@@ -89,6 +105,7 @@ public sealed class GeneratorTests
         };
         ModuleTestState.Apply(test.TestState);
         test.TestState.Sources.Add(("KernelModule.g.cs", File.ReadAllText(GoldenPath("KernelModule.g.cs.txt"))));
+        test.TestState.Sources.Add(("ModuleParameters.g.cs", File.ReadAllText(GoldenPath("ModuleParameters.g.cs.txt"))));
         test.SolutionTransforms.Add((solution, id) => solution
             .WithProjectCompilationOptions(id, ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(id)!.CompilationOptions!).WithAllowUnsafe(true))
             .WithProjectParseOptions(id, TestSetup.ModuleParseOptions));
@@ -144,13 +161,18 @@ public sealed class GeneratorTests
     [InlineData("[Module(Name = \"x\"")]
     [InlineData("[Module(Name = 42, License = new[] { 1 })] struct M : IKernelModule<int> { }")]
     [InlineData("class C { void M() { CStr.Literal(); CStr.Literal(1, 2); CStr.Literal(null); } }")]
+    [InlineData("partial class C { [ModuleParameter(Default = null, Name = null, MaxLength = -1)] static partial System.ReadOnlySpan<int> P { get; } }")]
+    [InlineData("partial class C { [ModuleParameter(Default = new object[] { 1, \"x\", null })] static partial System.ReadOnlySpan<long> P { get; } }")]
+    [InlineData("partial class C { [ModuleParameter(Permissions = (ParameterPermissions)(-1), Default = 1.5)] static partial long P { get; set; } }")]
+    [InlineData("partial class C { [ModuleParameter] int P; [ModuleParameter] static partial int Q { get; } [ModuleParameter] static partial int Q { get => 1; } }")]
     public void Broken_input_never_crashes_the_generators(string body)
     {
         CSharpCompilation compilation = CSharpCompilation.Create("broken",
             [CSharpSyntaxTree.ParseText("using Kernel;\n" + body, TestSetup.ModuleParseOptions)],
             [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator()], parseOptions: TestSetup.ModuleParseOptions)
+            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator(), new ParameterGenerator().AsSourceGenerator()],
+            parseOptions: TestSetup.ModuleParseOptions)
             .RunGenerators(compilation);
         Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
     }

@@ -26,6 +26,7 @@ internal static unsafe class Native
     public static void Reset()
     {
         Lines.Clear();
+        LineOpen = false;
         LiveAllocations = 0;
         AllocationCount = 0;
         FailAllocation = -1;
@@ -33,8 +34,16 @@ internal static unsafe class Native
         Registered.Clear();
     }
 
-    public static void Printk(int level, byte* text, nuint length)
-        => Lines.Add(((LogLevel)level, Encoding.UTF8.GetString(text, (int)length)));
+    /// <summary>Whether the last record lacks its newline, so a KERN_CONT joins it (as the kernel's log does).</summary>
+    public static bool LineOpen;
+
+    public static void Printk(int level, byte* text, nuint length, int endLine)
+    {
+        string value = Encoding.UTF8.GetString(text, (int)length);
+        if ((LogLevel)level == LogLevel.Cont && LineOpen) Lines[^1] = (Lines[^1].Level, Lines[^1].Text + value);
+        else Lines.Add(((LogLevel)level, value));
+        LineOpen = endLine == 0;
+    }
 
     public static void Panic(byte* what, nuint length)
         => throw new KernelPanicException("panicked at '" + Encoding.UTF8.GetString(what, (int)length) + "'");

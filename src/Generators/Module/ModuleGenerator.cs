@@ -36,4 +36,6 @@ public static class TrackingNames
     public const string AllModules = nameof(AllModules);
     public const string CStrLiterals = nameof(CStrLiterals);
     public const string AllCStrLiterals = nameof(AllCStrLiterals);
+    public const string Parameter = nameof(Parameter);
+    public const string AllParameters = nameof(AllParameters);
 }

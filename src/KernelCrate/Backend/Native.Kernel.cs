@@ -8,7 +8,7 @@ namespace Kernel;
 internal static unsafe class Native
 {
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_printk")]
-    public static extern void Printk(int level, byte* text, nuint length);
+    public static extern void Printk(int level, byte* text, nuint length, int endLine);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_panic")]
     public static extern void Panic(byte* what, nuint length);

@@ -45,6 +45,9 @@ public unsafe struct KVec<T> : IDisposable where T : unmanaged
 
     public Span<T> AsSpan() => new(_items, _length);
 
+    /// <summary>The items, e.g. for a printk hole (<c>{numbers}</c> prints <c>[72, 108, 200]</c>).</summary>
+    public static implicit operator ReadOnlySpan<T>(KVec<T> vector) => new(vector._items, vector._length);
+
     /// <summary>Makes room for <paramref name="additional"/> more items; ENOMEM (vector unchanged) on failure.</summary>
     public Result TryReserve(int additional)
     {

@@ -5,7 +5,9 @@ namespace Kernel;
 
 /// <summary>
 /// The interpolated-string handler behind <see cref="Printk"/>: formats into a fixed stack buffer, never the heap.
-/// Text that does not fit is cut and ends with the visible marker "[...]".
+/// Text that does not fit is cut and ends with the visible marker "[...]". Every hole takes an alignment
+/// (<c>{v,8}</c> right, <c>{v,-8}</c> left) and a format specifier (<see cref="PrintkFormat"/>; KC1007 checks it
+/// at compile time, and a specifier that slipped through prints as "{bad format 'N0'}" after the value).
 /// </summary>
 [InterpolatedStringHandler]
 public unsafe ref struct PrintkText
@@ -40,91 +42,251 @@ public unsafe ref struct PrintkText
         for (int i = 0; i < value.Length; i++) AppendChar(value[i], value, ref i);
     }
 
-    public void AppendFormatted(string value)
+    public void AppendFormatted(string value, int alignment = 0, string format = null)
     {
-        if (value is not null) AppendLiteral(value);
+        int start = Begin(format, PrintkValueKind.Text, out PrintkFormat f);
+        if (f.Debug) AppendQuoted(value);
+        else if (value is not null) AppendLiteral(value);
+        End(start, alignment, format, f);
     }
 
-    public void AppendFormatted(ReadOnlySpan<byte> utf8)
+    /// <summary>UTF-8 text, as is (<c>"..."u8</c>, a KVec&lt;byte&gt; of text); <c>?</c> quotes it.</summary>
+    public void AppendFormatted(ReadOnlySpan<byte> utf8, int alignment = 0, string format = null)
     {
-        for (int i = 0; i < utf8.Length; i++) AppendByte(utf8[i]);
+        int start = Begin(format, PrintkValueKind.Text, out PrintkFormat f);
+        if (f.Debug) AppendByte((byte)'"');
+        for (int i = 0; i < utf8.Length; i++)
+        {
+            if (f.Debug) AppendEscaped(utf8[i]);
+            else AppendByte(utf8[i]);
+        }
+        if (f.Debug) AppendByte((byte)'"');
+        End(start, alignment, format, f);
     }
 
-    public void AppendFormatted(CStr value) => AppendFormatted(value.AsBytes());
+    public void AppendFormatted(CStr value, int alignment = 0, string format = null) => AppendFormatted(value.AsBytes(), alignment, format);
 
-    public void AppendFormatted(bool value) => AppendFormatted(value ? "true"u8 : "false"u8);
-
-    public void AppendFormatted(Errno value)
+    public void AppendFormatted(char value, int alignment = 0, string format = null)
     {
+        int start = Begin(format, PrintkValueKind.Text, out PrintkFormat f);
+        if (f.Debug) AppendByte((byte)'\'');
+        if (f.Debug && (value == '\'' || value == '\\' || value < 0x20)) AppendEscaped(value);
+        else { int i = 0; AppendChar(value, null, ref i); }
+        if (f.Debug) AppendByte((byte)'\'');
+        End(start, alignment, format, f);
+    }
+
+    public void AppendFormatted(bool value, int alignment = 0, string format = null)
+    {
+        int start = Begin(format, PrintkValueKind.Text, out PrintkFormat f);
+        AppendBytes(value ? "true"u8 : "false"u8);
+        End(start, alignment, format, f);
+    }
+
+    public void AppendFormatted(Errno value, int alignment = 0, string format = null)
+    {
+        int start = Begin(format, PrintkValueKind.Text, out PrintkFormat f);
         ReadOnlySpan<byte> name = value.Name;
-        if (name.IsEmpty) { AppendFormatted("errno "u8); AppendFormatted(value.Value); }
-        else AppendFormatted(name);
+        if (name.IsEmpty) { AppendBytes("errno "u8); AppendSignedValue(value.Value, 32, default); }
+        else AppendBytes(name);
+        End(start, alignment, format, f);
     }
 
-    public void AppendFormatted(int value) => AppendSigned(value, null);
-    public void AppendFormatted(int value, string format) => AppendSigned(value, format, 32);
-    public void AppendFormatted(long value) => AppendSigned(value, null);
-    public void AppendFormatted(long value, string format) => AppendSigned(value, format, 64);
-    public void AppendFormatted(uint value) => AppendUnsigned(value, null);
-    public void AppendFormatted(uint value, string format) => AppendUnsigned(value, format);
-    public void AppendFormatted(ulong value) => AppendUnsigned(value, null);
-    public void AppendFormatted(ulong value, string format) => AppendUnsigned(value, format);
-    public void AppendFormatted(byte value) => AppendUnsigned(value, null);
-    public void AppendFormatted(byte value, string format) => AppendUnsigned(value, format);
-    public void AppendFormatted(nint value) => AppendSigned(value, null);
-    public void AppendFormatted(nint value, string format) => AppendSigned(value, format, 64);
-    public void AppendFormatted(nuint value) => AppendUnsigned(value, null);
-    public void AppendFormatted(nuint value, string format) => AppendUnsigned(value, format);
+    public void AppendFormatted(sbyte value, int alignment = 0, string format = null) => AppendSigned(value, 8, alignment, format);
+    public void AppendFormatted(short value, int alignment = 0, string format = null) => AppendSigned(value, 16, alignment, format);
+    public void AppendFormatted(int value, int alignment = 0, string format = null) => AppendSigned(value, 32, alignment, format);
+    public void AppendFormatted(long value, int alignment = 0, string format = null) => AppendSigned(value, 64, alignment, format);
+    public void AppendFormatted(nint value, int alignment = 0, string format = null) => AppendSigned(value, 64, alignment, format);
+    public void AppendFormatted(byte value, int alignment = 0, string format = null) => AppendUnsigned(value, alignment, format);
+    public void AppendFormatted(ushort value, int alignment = 0, string format = null) => AppendUnsigned(value, alignment, format);
+    public void AppendFormatted(uint value, int alignment = 0, string format = null) => AppendUnsigned(value, alignment, format);
+    public void AppendFormatted(ulong value, int alignment = 0, string format = null) => AppendUnsigned(value, alignment, format);
+    public void AppendFormatted(nuint value, int alignment = 0, string format = null) => AppendUnsigned(value, alignment, format);
 
-    private void AppendSigned(long value, string format, int bits = 64)
+    /// <summary>A list, Rust's <c>{:?}</c> of a slice: <c>[72, 108, 200]</c>; a specifier applies to each element.</summary>
+    public void AppendFormatted(ReadOnlySpan<short> items, int alignment = 0, string format = null)
     {
-        if (IsHex(format))
-        {
-            ulong raw = bits == 32 ? (uint)value : (ulong)value;
-            AppendUnsigned(raw, format);
-            return;
-        }
-        if (value < 0)
-        {
-            AppendByte((byte)'-');
-            AppendUnsigned(value == long.MinValue ? 9223372036854775808UL : (ulong)(-value), null);
-            return;
-        }
-        AppendUnsigned((ulong)value, format);
+        int start = BeginList(format, out PrintkFormat f);
+        for (int i = 0; i < items.Length; i++) { Separator(i); AppendSignedValue(items[i], 16, f); }
+        EndList(start, alignment, format, f);
     }
 
-    private void AppendUnsigned(ulong value, string format)
+    public void AppendFormatted(ReadOnlySpan<int> items, int alignment = 0, string format = null)
     {
-        bool hex = IsHex(format);
-        ulong radix = hex ? 16UL : 10UL;
-        int minDigits = MinimumDigits(format);
+        int start = BeginList(format, out PrintkFormat f);
+        for (int i = 0; i < items.Length; i++) { Separator(i); AppendSignedValue(items[i], 32, f); }
+        EndList(start, alignment, format, f);
+    }
+
+    public void AppendFormatted(ReadOnlySpan<long> items, int alignment = 0, string format = null)
+    {
+        int start = BeginList(format, out PrintkFormat f);
+        for (int i = 0; i < items.Length; i++) { Separator(i); AppendSignedValue(items[i], 64, f); }
+        EndList(start, alignment, format, f);
+    }
+
+    public void AppendFormatted(ReadOnlySpan<ushort> items, int alignment = 0, string format = null)
+    {
+        int start = BeginList(format, out PrintkFormat f);
+        for (int i = 0; i < items.Length; i++) { Separator(i); AppendInteger(items[i], false, 64, f); }
+        EndList(start, alignment, format, f);
+    }
+
+    public void AppendFormatted(ReadOnlySpan<uint> items, int alignment = 0, string format = null)
+    {
+        int start = BeginList(format, out PrintkFormat f);
+        for (int i = 0; i < items.Length; i++) { Separator(i); AppendInteger(items[i], false, 64, f); }
+        EndList(start, alignment, format, f);
+    }
+
+    public void AppendFormatted(ReadOnlySpan<ulong> items, int alignment = 0, string format = null)
+    {
+        int start = BeginList(format, out PrintkFormat f);
+        for (int i = 0; i < items.Length; i++) { Separator(i); AppendInteger(items[i], false, 64, f); }
+        EndList(start, alignment, format, f);
+    }
+
+    /// <summary>A value that formats itself (<see cref="IPrintkFormattable"/>); <c>?</c> asks for its Debug form.</summary>
+    public void AppendFormatted<T>(T value, int alignment = 0, string format = null) where T : IPrintkFormattable
+    {
+        int start = Begin(format, PrintkValueKind.Custom, out PrintkFormat f);
+        value.Format(ref this, f.Debug);
+        End(start, alignment, format, f);
+    }
+
+    private void AppendSigned(long value, int bits, int alignment, string format)
+    {
+        int start = Begin(format, PrintkValueKind.Integer, out PrintkFormat f);
+        AppendSignedValue(value, bits, f);
+        End(start, alignment, format, f);
+    }
+
+    private void AppendUnsigned(ulong value, int alignment, string format)
+    {
+        int start = Begin(format, PrintkValueKind.Integer, out PrintkFormat f);
+        AppendInteger(value, false, 64, f);
+        End(start, alignment, format, f);
+    }
+
+    /// <summary>Hexadecimal shows a negative value as the two's complement of its own width, as C's %x does.</summary>
+    private void AppendSignedValue(long value, int bits, PrintkFormat f)
+    {
+        if (f.Hex) AppendInteger(bits == 64 ? (ulong)value : (ulong)value & ((1UL << bits) - 1), false, bits, f);
+        else AppendInteger(value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value, value < 0, bits, f);
+    }
+
+    private void AppendInteger(ulong magnitude, bool negative, int bits, PrintkFormat f)
+    {
+        ulong radix = f.Hex ? 16UL : 10UL;
         byte* digits = stackalloc byte[20];
         int count = 0;
         do
         {
-            ulong digit = value % radix;
-            digits[count++] = (byte)(digit < 10 ? '0' + digit : (format[0] == 'X' ? 'A' : 'a') + digit - 10);
-            value /= radix;
-        } while (value != 0);
-        for (int pad = count; pad < minDigits && pad < 20; pad++) AppendByte((byte)'0');
+            ulong digit = magnitude % radix;
+            digits[count++] = (byte)(digit < 10 ? '0' + digit : (f.Upper ? 'A' : 'a') + digit - 10);
+            magnitude /= radix;
+        } while (magnitude != 0);
+        if (negative) AppendByte((byte)'-');
+        if (f.Prefix) AppendBytes("0x"u8);
+        for (int pad = count; pad < f.MinDigits; pad++) AppendByte((byte)'0');
         while (count > 0) AppendByte(digits[--count]);
     }
 
-    private static bool IsHex(string format) => format is not null && format.Length > 0 && (format[0] == 'x' || format[0] == 'X');
-
-    private static int MinimumDigits(string format)
+    private int Begin(string format, PrintkValueKind kind, out PrintkFormat f)
     {
-        int digits = 0;
-        if (format is null) return 0;
-        for (int i = IsHex(format) ? 1 : 0; i < format.Length && format[i] >= '0' && format[i] <= '9'; i++)
-            digits = digits * 10 + (format[i] - '0');
-        return digits;
+        f = PrintkFormat.Parse(format, kind);
+        return _length;
+    }
+
+    private int BeginList(string format, out PrintkFormat f)
+    {
+        int start = Begin(format, PrintkValueKind.List, out f);
+        AppendByte((byte)'[');
+        return start;
+    }
+
+    private void Separator(int index)
+    {
+        if (index > 0) AppendBytes(", "u8);
+    }
+
+    private void EndList(int start, int alignment, string format, PrintkFormat f)
+    {
+        AppendByte((byte)']');
+        End(start, alignment, format, f);
+    }
+
+    private void End(int start, int alignment, string format, PrintkFormat f)
+    {
+        if (!f.Valid)
+        {
+            AppendBytes("{bad format '"u8);
+            AppendLiteral(format);
+            AppendBytes("'}"u8);
+        }
+        if (alignment != 0) Align(start, alignment);
+    }
+
+    /// <summary>Pads what was written since <paramref name="start"/> with spaces: on the left for a positive alignment.</summary>
+    private void Align(int start, int alignment)
+    {
+        int width = alignment < 0 ? -alignment : alignment;
+        int written = _length - start;
+        if (_truncated || written >= width) return;
+        int pad = width - written;
+        if (alignment < 0)
+        {
+            for (int i = 0; i < pad; i++) AppendByte((byte)' ');
+            return;
+        }
+        int room = Capacity - TruncationMarker.Length - _length;
+        int shift = pad < room ? pad : room;
+        for (int i = _length - 1; i >= start; i--) _buffer[i + shift] = _buffer[i];
+        for (int i = 0; i < shift; i++) _buffer[start + i] = (byte)' ';
+        _length += shift;
+        if (shift < pad) AppendByte((byte)' ');
+    }
+
+    private void AppendQuoted(string value)
+    {
+        AppendByte((byte)'"');
+        if (value is not null)
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (value[i] < 0x80) AppendEscaped(value[i]);
+                else AppendChar(value[i], value, ref i);
+            }
+        AppendByte((byte)'"');
+    }
+
+    /// <summary>One ASCII character as Rust's Debug form writes it inside quotes.</summary>
+    private void AppendEscaped(int c)
+    {
+        // An if-chain, not a switch: a switch may become a jump table, an indirect branch (KC9008).
+        if (c == '"') AppendBytes("\\\""u8);
+        else if (c == '\\') AppendBytes("\\\\"u8);
+        else if (c == '\n') AppendBytes("\\n"u8);
+        else if (c == '\r') AppendBytes("\\r"u8);
+        else if (c == '\t') AppendBytes("\\t"u8);
+        else if (c == 0) AppendBytes("\\0"u8);
+        else if (c < 0x20 || c == 0x7f)
+        {
+            AppendBytes("\\u{"u8);
+            AppendInteger((ulong)c, false, 8, PrintkFormat.Parse("x", PrintkValueKind.Integer));
+            AppendByte((byte)'}');
+        }
+        else AppendByte((byte)c);
+    }
+
+    private void AppendBytes(ReadOnlySpan<byte> bytes)
+    {
+        for (int i = 0; i < bytes.Length; i++) AppendByte(bytes[i]);
     }
 
     private void AppendChar(char c, string source, ref int index)
     {
         int codePoint = c;
-        if (c >= 0xD800 && c <= 0xDBFF && index + 1 < source.Length && source[index + 1] >= 0xDC00 && source[index + 1] <= 0xDFFF)
+        if (c >= 0xD800 && c <= 0xDBFF && source is not null && index + 1 < source.Length && source[index + 1] >= 0xDC00 && source[index + 1] <= 0xDFFF)
         {
             codePoint = 0x10000 + ((c - 0xD800) << 10) + (source[index + 1] - 0xDC00);
             index++;
@@ -157,4 +319,14 @@ public unsafe ref struct PrintkText
         _truncated = true;
         for (int i = 0; i < TruncationMarker.Length; i++) _buffer[_length++] = TruncationMarker[i];
     }
+}
+
+/// <summary>
+/// A type that prints itself in printk holes (Rust's Display and Debug): <c>Printk.Info($"{point}")</c> calls
+/// <see cref="Format"/> with <paramref name="debug"/> false, <c>{point:?}</c> with true. Write with
+/// <c>text.AppendLiteral</c> and <c>text.AppendFormatted</c>; nothing is allocated.
+/// </summary>
+public interface IPrintkFormattable
+{
+    void Format(ref PrintkText text, bool debug);
 }

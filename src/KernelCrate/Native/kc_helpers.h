@@ -28,7 +28,7 @@ void __noreturn RhpFallbackFailFast(void);
 
 /* Called by managed code. */
 void __noreturn kc_panic(const u8 *what, size_t len);
-void kc_printk(int level, const u8 *text, size_t len);
+void kc_printk(int level, const u8 *text, size_t len, int end_line);
 void *kc_kmalloc(size_t size, u32 flags);
 void *kc_krealloc(const void *old, size_t size, u32 flags);
 void kc_kfree(const void *p);

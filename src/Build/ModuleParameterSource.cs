@@ -36,6 +36,7 @@ public static class ModuleParameterSource
                 text.Append($"static {cType} {variable}[{parameter.MaxLength}] = {{ {values} }};\n");
                 text.Append($"static unsigned int {variable}_count = {parameter.Defaults.Length};\n");
                 text.Append($"module_param_array_named({parameter.Name}, {variable}, {parameter.Type}, &{variable}_count, {mode});\n");
+                text.Append($"const void *kc_param_{parameter.Name}(unsigned int *count);\n");
                 text.Append($"const void *kc_param_{parameter.Name}(unsigned int *count)\n{{\n\t*count = READ_ONCE({variable}_count);\n\treturn {variable};\n}}\n");
             }
             else if (parameter.Type == "charp")
@@ -43,6 +44,7 @@ public static class ModuleParameterSource
                 string initial = parameter.Defaults.Length == 0 ? "NULL" : CString(parameter.Defaults[0]);
                 text.Append($"static char *{variable} = {initial};\n");
                 text.Append($"module_param_named({parameter.Name}, {variable}, charp, {mode});\n");
+                text.Append($"const char *kc_param_{parameter.Name}(void);\n");
                 text.Append($"const char *kc_param_{parameter.Name}(void)\n{{\n\treturn {variable} ? {variable} : \"\";\n}}\n");
             }
             else
@@ -51,6 +53,7 @@ public static class ModuleParameterSource
                 string wide = parameter.Type is "byte" or "ushort" or "uint" or "ulong" ? "unsigned long" : "long";
                 text.Append($"static {cType} {variable} = {initial};\n");
                 text.Append($"module_param_named({parameter.Name}, {variable}, {parameter.Type}, {mode});\n");
+                text.Append($"{wide} kc_param_{parameter.Name}(void);\n");
                 text.Append($"{wide} kc_param_{parameter.Name}(void)\n{{\n\treturn READ_ONCE({variable});\n}}\n");
             }
             if (parameter.Description is not null)

@@ -25,6 +25,9 @@ oxi=samples/OxiMod/bin/Debug/net10.0/oximod.ko
 kct=tests/KernelModules/KcTest/bin/Debug/net10.0/kctest.ko
 pan=tests/KernelModules/PanicMod/bin/Debug/net10.0/panicmod.ko
 fail=tests/KernelModules/FailMod/bin/Debug/net10.0/failmod.ko
+par=tests/KernelModules/ParamMod/bin/Debug/net10.0/parammod.ko
+rmin=samples/RustMinimal/bin/Debug/net10.0/rust_minimal.ko
+rprn=samples/RustPrint/bin/Debug/net10.0/rust_print.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -73,6 +76,9 @@ expect "[$name] KcTest builds" 'build tests/KernelModules/KcTest'
 expect "[$name] kctest.ko: managed code reached only by direct calls, no indirect branch, SIMD only inside the FPU section" 'tests/kernel/check-entries.sh $kct $ibt'
 expect "[$name] PanicMod builds" 'build tests/KernelModules/PanicMod'
 expect "[$name] FailMod builds" 'build tests/KernelModules/FailMod'
+expect "[$name] ParamMod, RustMinimal and RustPrint build" 'build tests/KernelModules/ParamMod && build samples/RustMinimal && build samples/RustPrint'
+expect "[$name] modinfo shows each parameter with its description and type" \
+  '[ "$(modinfo -F parm $rmin)" = "test_parameter:This parameter has a default of 1 (long)" ] && modinfo -F parm $par | grep -q -x "label:A string (charp)" && modinfo -F parm $par | grep -q -x "levels: (array of int)" && modinfo -F parm $par | grep -q -x "flag:A bool root may change (bool)"'
 # The managed object of the module that uses every API needs nothing but kernel exports and KernelCrate's helpers.
 undefined=$(nm -u tests/KernelModules/KcTest/obj/Debug/net10.0/kbuild/managed.ilc.o | awk '{print $2}' | sort -u)
 echo "    kctest managed.ilc.o undefined symbols: $(echo $undefined)"
@@ -113,7 +119,25 @@ expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'
 expect "[$name] no BUG/Oops/WARNING in the test boot" '! grep -a -E -q "$bad_lines" "$log"'
 
-echo "boot 3: a bounds-check panic"
+echo "boot 3: module parameters and the Rust-for-Linux twins"
+log=$out/params.serial.log
+boot tests/kernel/params.guest.sh "$log" "$par" "$rmin" "$rprn"
+tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
+checks=$(grep -a -c "kc-check: .* ok" "$log")
+expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
+grep -a "kc-check: .* FAIL" "$log" | sed 's/^/    /'
+expect "[$name] defaults reach C#: every type, at its limits" \
+  'grep -a -q "parammod: init flag=true small=200 short=-5 wide=65535 count=-2147483648 mask=0xffffffff$" "$log" && grep -a -q "parammod: init offset=-9223372036854775808 limit=18446744073709551615 delta=-1 size=7 label=\"dflt\" levels=\[1, 2, 3\] extra=\[\]$" "$log"'
+expect "[$name] insmod values reach C#" \
+  'grep -a -q "parammod: init flag=false small=1 short=-7 wide=0 count=-3 mask=0x10$" "$log" && grep -a -q "parammod: init offset=9223372036854775807 limit=5 delta=-9 size=0 label=\"hello\" levels=\[4, 5\] extra=\[18446744073709551615\]$" "$log"'
+expect "[$name] sysfs writes reach C# while the module runs" 'grep -a -q "parammod: exit flag=false small=200 .* count=42 " "$log"'
+# The twins' lines with their levels (dmesg -r), timestamps dropped, against upstream's (tests/kernel/rust-samples.expected).
+sed -n '/kc-dmesg-begin/,/kc-dmesg-end/p' "$log" | grep -a -E '^<[0-7]>\[[^]]*\] rust_(minimal|print): ' \
+  | sed -E 's/^(<[0-7]>)\[[^]]*\] /\1/; s/\[[^]]*RustPrint\.cs:[0-9]+\]/[RustPrint.cs:LINE]/' > "$out/rust-samples.log"
+expect "[$name] rust_minimal and rust_print print upstream's lines at upstream's levels" 'diff -u tests/kernel/rust-samples.expected "$out/rust-samples.log"'
+expect "[$name] no BUG/Oops/WARNING in the parameter boot" '! grep -a -E -q "$bad_lines" "$log"'
+
+echo "boot 4: a bounds-check panic"
 log=$out/panicmod.serial.log
 printf 'insmod /kc/panicmod.ko\necho "kc-test: survived"\n' > "$out/panicmod.guest.sh"
 boot "$out/panicmod.guest.sh" "$log" "$pan"

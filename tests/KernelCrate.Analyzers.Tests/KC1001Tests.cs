@@ -146,4 +146,18 @@ public sealed class KC1001Tests
                 }
             }
             """, iterations: 0);
+
+    [Fact]
+    public Task Constant_arrays_straight_into_a_ReadOnlySpan_are_static_data() => Verify.VerifyAsync("""
+        using System;
+
+        static class M
+        {
+            static ReadOnlySpan<byte> Bytes => new byte[] { 1, 2 };
+            static ReadOnlySpan<int> Ints => new int[] { 1, 2 };
+            static ReadOnlySpan<int> NotConstant(int x) => {|KC1001:new int[] { x }|};
+            static ReadOnlySpan<string> Strings => {|KC1001:new string[] { "a" }|};
+            static int[] Array => {|KC1001:new int[] { 1 }|};
+        }
+        """);
 }

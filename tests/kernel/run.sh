@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real-kernel tests, on every kernel of eng/kernels.conf: build OxiMod, the KernelCrate test module, the
-# failing-init and panic modules for it; check the .ko files (IBT and FPU rules); boot that kernel under QEMU three
+# failing-init and panic modules for it, ParamMod and the Rust-for-Linux twins; check the .ko files (IBT and FPU rules); boot that kernel under QEMU four
 # times and assert from the serial logs. Build errors that do not depend on the kernel are checked once.
 # scripts/setup.sh (run first by scripts/test.sh) installs the kernels; KC_KERNEL_SKIP names why this machine
 # cannot, and then the stage skips loudly. Prints "kernel: N passed, N failed".

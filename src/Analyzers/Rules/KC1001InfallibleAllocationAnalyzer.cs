@@ -74,6 +74,7 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
 
     private static void ReportArray(OperationAnalysisContext context, IArrayCreationOperation array)
     {
+        if (IsStaticData(array)) return;
         if (array.IsImplicit && array.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray } argument)
         {
             string paramsWhat = $"the params array built for '{argument.Parameter?.ContainingSymbol.Name}'";
@@ -94,6 +95,16 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
             properties = properties.Add(StackallocCandidate, "true");
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, array.Syntax.GetLocation(), properties, what));
     }
+
+    /// <summary>
+    /// <c>ReadOnlySpan&lt;int&gt; P =&gt; new int[] { 1, 2 };</c>: constant elements of a primitive type, straight into a
+    /// ReadOnlySpan. The compiler emits a span over static data (RuntimeHelpers.CreateSpan), never an array.
+    /// </summary>
+    private static bool IsStaticData(IArrayCreationOperation array)
+        => array.Parent is IConversionOperation { Type: INamedTypeSymbol { Name: "ReadOnlySpan", IsGenericType: true } }
+            && array.Type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: >= SpecialType.System_Boolean and <= SpecialType.System_UInt64 }
+            && array.Initializer is { } initializer
+            && initializer.ElementValues.All(e => e.ConstantValue.HasValue);
 
     private static void AnalyzeAsync(SymbolAnalysisContext context)
     {

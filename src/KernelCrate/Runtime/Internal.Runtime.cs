@@ -15,6 +15,20 @@ namespace Internal.Runtime.CompilerHelpers
         private static unsafe void RhpCheckedAssignRef(void** location, void* value) => *location = value;
     }
 
+    /// <summary>What ldtoken compiles to: ilc folds typeof comparisons and RuntimeHelpers.CreateSpan over these handles.</summary>
+    internal static class LdTokenHelpers
+    {
+        private static RuntimeTypeHandle GetRuntimeTypeHandle(IntPtr pEEType) => new RuntimeTypeHandle(pEEType);
+
+        private static RuntimeFieldHandle GetRuntimeFieldHandle(IntPtr pHandleSignature) => new RuntimeFieldHandle(pHandleSignature);
+
+        private static Type GetRuntimeType(IntPtr pEEType)
+        {
+            Kernel.Panic.Fail("typeof(...) is only supported in comparisons ilc can fold, like typeof(T) == typeof(int)"u8);
+            return null;
+        }
+    }
+
     public static class ThrowHelpers
     {
         public static void ThrowIndexOutOfRangeException() => Kernel.Panic.Fail("index out of bounds"u8);

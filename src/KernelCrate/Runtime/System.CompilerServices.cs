@@ -17,6 +17,17 @@ namespace System.Runtime.CompilerServices
     public static class RuntimeHelpers
     {
         public static int OffsetToStringData => 12;
+
+        /// <summary>
+        /// <c>static ReadOnlySpan&lt;int&gt; P =&gt; new int[] { ... };</c>: the JIT replaces the call with a span over the
+        /// field's static data (an intrinsic), so the body never runs.
+        /// </summary>
+        [Intrinsic]
+        public static ReadOnlySpan<T> CreateSpan<T>(RuntimeFieldHandle fldHandle)
+        {
+            Kernel.Panic.Fail("RuntimeHelpers.CreateSpan was not expanded by the compiler"u8);
+            return default;
+        }
     }
 
     public static class IsVolatile { }

@@ -130,11 +130,40 @@ namespace System
 
     public abstract class MulticastDelegate : Delegate { }
 
-    public struct RuntimeTypeHandle { private IntPtr _value; }
+    public struct RuntimeTypeHandle
+    {
+        private IntPtr _value;
+        internal RuntimeTypeHandle(IntPtr value) => _value = value;
+    }
     public struct RuntimeMethodHandle { private IntPtr _value; }
-    public struct RuntimeFieldHandle { private IntPtr _value; }
+    public struct RuntimeFieldHandle
+    {
+        private IntPtr _value;
+        internal RuntimeFieldHandle(IntPtr value) => _value = value;
+    }
 
-    public abstract class Type { }
+    /// <summary>
+    /// Only what <c>typeof(T) == typeof(int)</c> needs: ilc folds the comparison for each instantiation (both calls
+    /// are intrinsics), so no Type object ever exists. A typeof it cannot fold panics with a message.
+    /// </summary>
+    public abstract class Type
+    {
+        [Runtime.CompilerServices.Intrinsic]
+        public static Type GetTypeFromHandle(RuntimeTypeHandle handle)
+        {
+            Kernel.Panic.Fail("typeof(...) is only supported in comparisons ilc can fold, like typeof(T) == typeof(int)"u8);
+            return null;
+        }
+
+        [Runtime.CompilerServices.Intrinsic]
+        public static bool operator ==(Type left, Type right) => (object)left == (object)right;
+
+        [Runtime.CompilerServices.Intrinsic]
+        public static bool operator !=(Type left, Type right) => !(left == right);
+
+        public override bool Equals(object o) => (object)this == o;
+        public override int GetHashCode() => 0;
+    }
 
     public abstract class Attribute { }
 
@@ -184,11 +213,90 @@ namespace System
         void Dispose();
     }
 
-    /// <summary>The exception type only exists so that code mentioning one still compiles; nothing can throw it.</summary>
+    /// <summary>
+    /// The exception types only exist so that code mentioning them compiles (and KC1003's fix, throw -> return an
+    /// errno, can run on it); nothing can throw them: a throw fails the kernel build (KC9002).
+    /// </summary>
     public class Exception
     {
         public Exception() { }
         public Exception(string message) { }
+        public Exception(string message, Exception innerException) { }
+    }
+
+    public class SystemException : Exception
+    {
+        public SystemException() { }
+        public SystemException(string message) { }
+    }
+
+    public class ArgumentException : SystemException
+    {
+        public ArgumentException() { }
+        public ArgumentException(string message) { }
+        public ArgumentException(string message, string paramName) { }
+    }
+
+    public class ArgumentNullException : ArgumentException
+    {
+        public ArgumentNullException() { }
+        public ArgumentNullException(string paramName) { }
+        public ArgumentNullException(string paramName, string message) { }
+    }
+
+    public class ArgumentOutOfRangeException : ArgumentException
+    {
+        public ArgumentOutOfRangeException() { }
+        public ArgumentOutOfRangeException(string paramName) { }
+        public ArgumentOutOfRangeException(string paramName, string message) { }
+    }
+
+    public class InvalidOperationException : SystemException
+    {
+        public InvalidOperationException() { }
+        public InvalidOperationException(string message) { }
+    }
+
+    public class NotSupportedException : SystemException
+    {
+        public NotSupportedException() { }
+        public NotSupportedException(string message) { }
+    }
+
+    public class NotImplementedException : SystemException
+    {
+        public NotImplementedException() { }
+        public NotImplementedException(string message) { }
+    }
+
+    public class IndexOutOfRangeException : SystemException
+    {
+        public IndexOutOfRangeException() { }
+        public IndexOutOfRangeException(string message) { }
+    }
+
+    public class OverflowException : SystemException
+    {
+        public OverflowException() { }
+        public OverflowException(string message) { }
+    }
+
+    public class TimeoutException : SystemException
+    {
+        public TimeoutException() { }
+        public TimeoutException(string message) { }
+    }
+
+    public class OutOfMemoryException : SystemException
+    {
+        public OutOfMemoryException() { }
+        public OutOfMemoryException(string message) { }
+    }
+
+    public class UnauthorizedAccessException : SystemException
+    {
+        public UnauthorizedAccessException() { }
+        public UnauthorizedAccessException(string message) { }
     }
 }
 

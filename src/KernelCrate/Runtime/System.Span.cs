@@ -72,6 +72,23 @@ namespace System
         }
 
         public static implicit operator ReadOnlySpan<T>(Span<T> span) => new ReadOnlySpan<T>(span._pointer, span._length);
+
+        public static implicit operator Span<T>(T[] array) => new Span<T>(array);
+
+        /// <summary>What <c>foreach</c> over a span uses: no allocation, items by reference.</summary>
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        public ref struct Enumerator
+        {
+            private readonly Span<T> _span;
+            private int _index;
+
+            internal Enumerator(Span<T> span) { _span = span; _index = -1; }
+
+            public bool MoveNext() => ++_index < _span.Length;
+
+            public ref T Current => ref _span[_index];
+        }
     }
 
     public readonly unsafe ref struct ReadOnlySpan<T>
@@ -94,6 +111,9 @@ namespace System
             _pointer = (T*)_pointer + start;
             _length = length;
         }
+
+        /// <summary>What <c>ReadOnlySpan&lt;T&gt; P =&gt; new T[] { constants }</c> binds to (the compiler emits static data instead).</summary>
+        public static implicit operator ReadOnlySpan<T>(T[] array) => new ReadOnlySpan<T>(array);
 
         public ReadOnlySpan(void* pointer, int length)
         {
@@ -134,6 +154,21 @@ namespace System
         {
             if ((uint)_length > (uint)destination.Length) Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowArgumentOutOfRangeException();
             Kernel.Native.Memmove(destination.Pointer, _pointer, (nuint)_length * (nuint)sizeof(T));
+        }
+
+        /// <summary>What <c>foreach</c> over a span uses: no allocation.</summary>
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        public ref struct Enumerator
+        {
+            private readonly ReadOnlySpan<T> _span;
+            private int _index;
+
+            internal Enumerator(ReadOnlySpan<T> span) { _span = span; _index = -1; }
+
+            public bool MoveNext() => ++_index < _span.Length;
+
+            public ref readonly T Current => ref _span[_index];
         }
     }
 

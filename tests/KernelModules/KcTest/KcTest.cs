@@ -29,6 +29,7 @@ internal unsafe struct KcTest : IKernelModule<KcTest>
         AllocationChecks();
         AtomicChecks();
         SysctlStorageChecks();
+        EverydayCSharpChecks();
         Printk.Info($"{s_passed} passed, {s_failed} failed");
         return new KcTest();
     }
@@ -42,6 +43,28 @@ internal unsafe struct KcTest : IKernelModule<KcTest>
         Check(CStr.FromBytesWithNul("ok\0"u8).IsOk, "FromBytesWithNul accepts a terminated string");
         Check(CStr.FromBytesWithNul("no"u8).Error == Errno.EINVAL, "missing terminator is EINVAL");
         Check(CStr.FromBytesWithNul("a\0b\0"u8).Error == Errno.EINVAL, "interior NUL is EINVAL");
+    }
+
+    private static ReadOnlySpan<byte> Bytes => new byte[] { 1, 2, 3, 250 };
+    private static ReadOnlySpan<int> Primes => new int[] { 2, 3, 5, 7, 11 };
+    private static ReadOnlySpan<ushort> Ports => [80, 443, 8080];
+
+    private static bool IsInt<T>() => typeof(T) == typeof(int);
+
+    private static void EverydayCSharpChecks()
+    {
+        int sum = 0;
+        foreach (byte b in Bytes) sum += b;
+        Check(sum == 256, "foreach over an RVA ReadOnlySpan<byte> property");
+        int product = 1;
+        foreach (int p in Primes) product *= p;
+        Check(product == 2310, "foreach over an RVA ReadOnlySpan<int> property (RuntimeHelpers.CreateSpan)");
+        Check(Ports.Length == 3 && Ports[2] == 8080, "a collection expression of ushort is static data");
+        Span<int> scratch = stackalloc int[4];
+        int i = 0;
+        foreach (ref int slot in scratch) slot = ++i;
+        Check(scratch[3] == 4, "foreach by ref over a stackalloc Span<int>");
+        Check(IsInt<int>() && !IsInt<long>(), "typeof(T) == typeof(int) folds per instantiation");
     }
 
     private static void ErrnoChecks()

@@ -16,9 +16,7 @@ public sealed class CorelibTests
     [Fact]
     public Task Spans_foreach_typeof_and_exception_types_compile_against_the_corelib()
     {
-        var test = new CSharpAnalyzerTest<KC1003ExceptionsAnalyzer, DefaultVerifier>
-        {
-            TestCode = """
+        const string source = """
                 using System;
 
                 internal static class Everyday
@@ -47,11 +45,7 @@ public sealed class CorelibTests
                         if (value == 2) {|KC1003:throw new NotSupportedException();|}
                     }
                 }
-                """,
-            ReferenceAssemblies = ModuleTestState.CorelibOnly,
-        };
-        ModuleTestState.Apply(test.TestState);
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", TestSetup.KernelModuleConfig));
-        return test.RunAsync();
+                """;
+        return ModuleTestState.AnalyzerTest<KC1003ExceptionsAnalyzer>(source, kernelModule: true).RunAsync();
     }
 }

@@ -106,9 +106,8 @@ public sealed class GeneratorTests
         ModuleTestState.Apply(test.TestState);
         test.TestState.Sources.Add(("KernelModule.g.cs", File.ReadAllText(GoldenPath("KernelModule.g.cs.txt"))));
         test.TestState.Sources.Add(("ModuleParameters.g.cs", File.ReadAllText(GoldenPath("ModuleParameters.g.cs.txt"))));
-        test.SolutionTransforms.Add((solution, id) => solution
-            .WithProjectCompilationOptions(id, ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(id)!.CompilationOptions!).WithAllowUnsafe(true))
-            .WithProjectParseOptions(id, TestSetup.ModuleParseOptions));
+        test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
+        test.SolutionTransforms.Add((solution, id) => solution.WithProjectParseOptions(id, TestSetup.ModuleParseOptions));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

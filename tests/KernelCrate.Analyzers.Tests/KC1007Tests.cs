@@ -11,16 +11,8 @@ public sealed class KC1007Tests
 {
     private static Task Verify(string body)
     {
-        var test = new CSharpAnalyzerTest<KC1007PrintkFormatAnalyzer, DefaultVerifier>
-        {
-            TestCode = "using System;\nusing Kernel;\n\ninternal static class M\n{\n    internal static void Run(int i, ulong u, CStr s, bool b, char c, KVec<int> v, Errno e)\n    {\n" + body + "\n    }\n}\n",
-            ReferenceAssemblies = ModuleTestState.CorelibOnly,
-        };
-        ModuleTestState.Apply(test.TestState);
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", TestSetup.KernelModuleConfig));
-        test.SolutionTransforms.Add((solution, id) => solution.WithProjectCompilationOptions(id,
-            ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(id)!.CompilationOptions!).WithAllowUnsafe(true)));
-        return test.RunAsync();
+        string source = "using System;\nusing Kernel;\n\ninternal static class M\n{\n    internal static void Run(int i, ulong u, CStr s, bool b, char c, KVec<int> v, Errno e)\n    {\n" + body + "\n    }\n}\n";
+        return ModuleTestState.AnalyzerTest<KC1007PrintkFormatAnalyzer>(source, kernelModule: true).RunAsync();
     }
 
     [Fact]

@@ -12,17 +12,7 @@ namespace Kernel.Analyzers.Tests;
 public sealed class ModuleDiagnosticsTests
 {
     private static Task Verify<TAnalyzer>(string source) where TAnalyzer : DiagnosticAnalyzer, new()
-    {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
-        {
-            TestCode = source,
-            ReferenceAssemblies = ModuleTestState.CorelibOnly,
-        };
-        ModuleTestState.Apply(test.TestState);
-        test.SolutionTransforms.Add((solution, id) => solution.WithProjectCompilationOptions(id,
-            ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(id)!.CompilationOptions!).WithAllowUnsafe(true)));
-        return test.RunAsync();
-    }
+        => ModuleTestState.AnalyzerTest<TAnalyzer>(source, kernelModule: false).RunAsync();
 
     private const string Body = """
         public static Result<M> Init(CStr name, ThisModule module) => new M();

@@ -11,12 +11,8 @@ public sealed class ParameterDiagnosticsTests
 {
     private static Task Verify(string members)
     {
-        var test = new CSharpAnalyzerTest<ParameterDeclarationAnalyzer, DefaultVerifier>
-        {
-            TestCode = "using System;\nusing Kernel;\n\ninternal static partial class P\n{\n" + members + "\n}\n",
-            ReferenceAssemblies = ModuleTestState.CorelibOnly,
-        };
-        ModuleTestState.Apply(test.TestState);
+        var test = ModuleTestState.AnalyzerTest<ParameterDeclarationAnalyzer>(
+            "using System;\nusing Kernel;\n\ninternal static partial class P\n{\n" + members + "\n}\n", kernelModule: false);
         // The declarations have no implementation part here (the generator does not run): that compiler error is expected.
         test.CompilerDiagnostics = CompilerDiagnostics.None;
         return test.RunAsync();

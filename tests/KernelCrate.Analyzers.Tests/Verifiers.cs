@@ -19,8 +19,7 @@ internal static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAn
         };
         test.TestState.Sources.Add(("KernelApi.cs", TestSetup.KernelApiStub));
         if (kernelModule) test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", TestSetup.KernelModuleConfig));
-        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(projectId,
-            ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithAllowUnsafe(true)));
+        test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
         return test.RunAsync();
     }
 }
@@ -41,8 +40,7 @@ internal static class CodeFixVerifier<TAnalyzer, TFix> where TAnalyzer : Diagnos
         test.TestState.Sources.Add(("KernelApi.cs", TestSetup.KernelApiStub));
         test.FixedState.Sources.Add(("KernelApi.cs", TestSetup.KernelApiStub));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", TestSetup.KernelModuleConfig));
-        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(projectId,
-            ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithAllowUnsafe(true)));
+        test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
         return test.RunAsync();
     }
 }

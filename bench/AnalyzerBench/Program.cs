@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using AnalyzerBench;
 using Kernel.Analyzers.Rules;
-using Kernel.Generators.CStr;
-using Kernel.Generators.Module;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -37,7 +35,7 @@ CSharpCompilation Fresh() => CSharpCompilation.Create("bigmod",
     sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/big/Unit{i}.cs")), references, options);
 
 GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-    [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator()],
+    Kernel.Testing.KernelCrateAnalyzers.Generators(),
     parseOptions: parseOptions, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
 var compileTimes = new List<double>();

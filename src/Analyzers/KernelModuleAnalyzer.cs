@@ -14,10 +14,10 @@ public abstract class KernelModuleAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (KernelModuleScope.IsKernelModule(start.Options)) InitializeForModule(start);
+            if (KernelModuleScope.IsKernelModule(start.Options)) InitializeForModule(start, new RequiredSymbols(start.Compilation));
         });
     }
 
-    /// <summary>Registers the rule's actions for a compilation of a kernel module.</summary>
-    protected abstract void InitializeForModule(CompilationStartAnalysisContext context);
+    /// <summary>Registers the rule's actions for a compilation of a kernel module, with its well-known types resolved.</summary>
+    protected abstract void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols);
 }

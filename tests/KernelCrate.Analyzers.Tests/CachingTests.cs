@@ -1,9 +1,7 @@
 using System.Collections;
 using System.Linq;
 using System.Reflection;
-using Kernel.Generators.CStr;
 using Kernel.Generators.Module;
-using Kernel.Generators.Parameters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -25,7 +23,7 @@ public sealed class CachingTests
              CSharpSyntaxTree.ParseText("namespace Sample; static class Unrelated { static int X = 1; }", TestSetup.ModuleParseOptions)],
             [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator(), new ParameterGenerator().AsSourceGenerator()],
+            Kernel.Testing.KernelCrateAnalyzers.Generators(),
             parseOptions: TestSetup.ModuleParseOptions, driverOptions: options);
 
         driver = driver.RunGenerators(compilation);
@@ -42,8 +40,9 @@ public sealed class CachingTests
         AssertAllCached(driver.GetRunResult());
     }
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Module, TrackingNames.AllModules, TrackingNames.CStrLiterals, TrackingNames.AllCStrLiterals,
-        TrackingNames.Parameter, TrackingNames.AllParameters];
+    /// <summary>Every step name the generators declare (TrackingNames), found by reflection.</summary>
+    private static readonly string[] TrackedSteps = typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!).ToArray();
 
     private static void AssertAllCached(GeneratorDriverRunResult result)
     {
@@ -52,9 +51,8 @@ public sealed class CachingTests
                 foreach (IncrementalGeneratorRunStep step in steps)
                     foreach (var (_, reason) in step.Outputs)
                         Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {reason}");
-        Assert.Contains(result.Results.SelectMany(r => r.TrackedSteps.Keys), k => k == TrackingNames.Module);
-        Assert.Contains(result.Results.SelectMany(r => r.TrackedSteps.Keys), k => k == TrackingNames.CStrLiterals);
-        Assert.Contains(result.Results.SelectMany(r => r.TrackedSteps.Keys), k => k == TrackingNames.Parameter);
+        foreach (string step in TrackedSteps)
+            Assert.Contains(step, result.Results.SelectMany(r => r.TrackedSteps.Keys));
     }
 
     private static void AssertNoRoslynObjectsInOutputs(GeneratorDriverRunResult result)

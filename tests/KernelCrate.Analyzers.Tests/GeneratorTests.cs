@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Kernel.Generators.CStr;
 using Kernel.Generators.Module;
-using Kernel.Generators.Parameters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -62,8 +61,7 @@ public sealed class GeneratorTests
             [TestSetup.Corelib],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator(), new ParameterGenerator().AsSourceGenerator()],
-            parseOptions: TestSetup.ModuleParseOptions);
+            Kernel.Testing.KernelCrateAnalyzers.Generators(), parseOptions: TestSetup.ModuleParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
         Assert.Empty(diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -170,8 +168,7 @@ public sealed class GeneratorTests
             [CSharpSyntaxTree.ParseText("using Kernel;\n" + body, TestSetup.ModuleParseOptions)],
             [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new ModuleGenerator().AsSourceGenerator(), new CStrLiteralGenerator().AsSourceGenerator(), new ParameterGenerator().AsSourceGenerator()],
-            parseOptions: TestSetup.ModuleParseOptions)
+            Kernel.Testing.KernelCrateAnalyzers.Generators(), parseOptions: TestSetup.ModuleParseOptions)
             .RunGenerators(compilation);
         Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
     }

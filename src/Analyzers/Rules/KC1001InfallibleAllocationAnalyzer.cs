@@ -16,9 +16,9 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.InfallibleAllocation);
 
-    protected override void InitializeForModule(CompilationStartAnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
-        context.RegisterOperationAction(AnalyzeOperation,
+        context.RegisterOperationAction(c => AnalyzeOperation(c, symbols),
             OperationKind.ObjectCreation, OperationKind.ArrayCreation, OperationKind.AnonymousObjectCreation,
             OperationKind.DelegateCreation, OperationKind.Conversion, OperationKind.Binary,
             OperationKind.InterpolatedString, OperationKind.CollectionExpression, OperationKind.Invocation,
@@ -27,7 +27,7 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
         context.RegisterSyntaxNodeAction(AnalyzeYield, SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement);
     }
 
-    private static void AnalyzeOperation(OperationAnalysisContext context)
+    private static void AnalyzeOperation(OperationAnalysisContext context, RequiredSymbols symbols)
     {
         IOperation operation = context.Operation;
         if (KernelModuleScope.IsInAttribute(operation)) return;
@@ -37,7 +37,7 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
                 Report(context, operation, type.TypeKind == TypeKind.Delegate ? $"creating delegate '{KernelModuleScope.Display(type)}'" : $"'new {KernelModuleScope.Display(type)}'");
                 break;
             case IArrayCreationOperation array:
-                ReportArray(context, array);
+                ReportArray(context, array, symbols);
                 break;
             case IAnonymousObjectCreationOperation:
                 Report(context, operation, "an anonymous type");
@@ -60,10 +60,10 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
             case IInterpolatedStringOperation { ConstantValue.HasValue: false } interpolated when ProducesString(interpolated):
                 Report(context, operation, "string interpolation that produces a string");
                 break;
-            case ICollectionExpressionOperation collection when !IsSpan(collection.Type):
+            case ICollectionExpressionOperation collection when !symbols.IsSpan(collection.Type):
                 Report(context, operation, $"a collection expression creating '{KernelModuleScope.Display(collection.Type)}'");
                 break;
-            case IInvocationOperation invocation when IsLinq(invocation.TargetMethod):
+            case IInvocationOperation invocation when symbols.Linq.Contains(invocation.TargetMethod.ContainingType):
                 Report(context, operation, $"LINQ '{invocation.TargetMethod.Name}'");
                 break;
             case IForEachLoopOperation loop when AllocatesEnumerator(loop, out string? enumerable):
@@ -72,9 +72,9 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
         }
     }
 
-    private static void ReportArray(OperationAnalysisContext context, IArrayCreationOperation array)
+    private static void ReportArray(OperationAnalysisContext context, IArrayCreationOperation array, RequiredSymbols symbols)
     {
-        if (IsStaticData(array)) return;
+        if (IsStaticData(array, symbols)) return;
         if (array.IsImplicit && array.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray } argument)
         {
             string paramsWhat = $"the params array built for '{argument.Parameter?.ContainingSymbol.Name}'";
@@ -100,8 +100,8 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
     /// <c>ReadOnlySpan&lt;int&gt; P =&gt; new int[] { 1, 2 };</c>: constant elements of a primitive type, straight into a
     /// ReadOnlySpan. The compiler emits a span over static data (RuntimeHelpers.CreateSpan), never an array.
     /// </summary>
-    private static bool IsStaticData(IArrayCreationOperation array)
-        => array.Parent is IConversionOperation { Type: INamedTypeSymbol { Name: "ReadOnlySpan", IsGenericType: true } }
+    private static bool IsStaticData(IArrayCreationOperation array, RequiredSymbols symbols)
+        => array.Parent is IConversionOperation conversion && symbols.IsReadOnlySpan(conversion.Type)
             && array.Type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: >= SpecialType.System_Boolean and <= SpecialType.System_UInt64 }
             && array.Initializer is { } initializer
             && initializer.ElementValues.All(e => e.ConstantValue.HasValue);
@@ -151,13 +151,6 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
         return interpolated.Type?.SpecialType == SpecialType.System_String
             && parent is not IInterpolatedStringHandlerCreationOperation;
     }
-
-    private static bool IsSpan(ITypeSymbol? type)
-        => type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace.Name: "System", Arity: 1 };
-
-    private static bool IsLinq(IMethodSymbol method)
-        => method.ContainingType is { Name: "Enumerable" or "Queryable" or "ParallelEnumerable" } type
-        && type.ContainingNamespace?.ToDisplayString() == "System.Linq";
 
     private static bool AllocatesEnumerator(IForEachLoopOperation loop, out string? enumerable)
     {

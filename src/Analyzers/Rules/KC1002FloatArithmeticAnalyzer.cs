@@ -12,30 +12,30 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.FloatArithmetic);
 
-    protected override void InitializeForModule(CompilationStartAnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
-        context.RegisterOperationAction(Analyze, OperationKind.Binary, OperationKind.Unary, OperationKind.Increment,
+        context.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Binary, OperationKind.Unary, OperationKind.Increment,
             OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.Conversion, OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context)
+    private static void Analyze(OperationAnalysisContext context, RequiredSymbols symbols)
     {
         IOperation operation = context.Operation;
         if (KernelModuleScope.IsInAttribute(operation)) return;
         if (operation.ConstantValue.HasValue) return;
         string? what = operation switch
         {
-            IBinaryOperation binary when IsFloat(binary.LeftOperand.Type) || IsFloat(binary.RightOperand.Type) =>
-                $"'{Symbol(binary.OperatorKind)}' on '{KernelModuleScope.Display(IsFloat(binary.LeftOperand.Type) ? binary.LeftOperand.Type : binary.RightOperand.Type)}'",
-            IUnaryOperation unary when IsFloat(unary.Operand.Type) => $"unary '{(unary.OperatorKind == UnaryOperatorKind.Minus ? "-" : "+")}' on '{KernelModuleScope.Display(unary.Operand.Type)}'",
-            IIncrementOrDecrementOperation step when IsFloat(step.Target.Type) =>
+            IBinaryOperation binary when IsFloat(symbols, binary.LeftOperand.Type) || IsFloat(symbols, binary.RightOperand.Type) =>
+                $"'{Symbol(binary.OperatorKind)}' on '{KernelModuleScope.Display(IsFloat(symbols, binary.LeftOperand.Type) ? binary.LeftOperand.Type : binary.RightOperand.Type)}'",
+            IUnaryOperation unary when IsFloat(symbols, unary.Operand.Type) => $"unary '{(unary.OperatorKind == UnaryOperatorKind.Minus ? "-" : "+")}' on '{KernelModuleScope.Display(unary.Operand.Type)}'",
+            IIncrementOrDecrementOperation step when IsFloat(symbols, step.Target.Type) =>
                 $"'{(step.Kind == OperationKind.Increment ? "++" : "--")}' on '{KernelModuleScope.Display(step.Target.Type)}'",
-            ICompoundAssignmentOperation compound when IsFloat(compound.Target.Type) || IsFloat(compound.Value.Type) =>
-                $"'{Symbol(compound.OperatorKind)}=' on '{KernelModuleScope.Display(IsFloat(compound.Target.Type) ? compound.Target.Type : compound.Value.Type)}'",
-            IConversionOperation conversion when !conversion.Operand.ConstantValue.HasValue && !FeedsFloatOperation(conversion)
-                && (IsFloat(conversion.Type) || IsFloat(conversion.Operand.Type)) && !IsBoxing(conversion) =>
+            ICompoundAssignmentOperation compound when IsFloat(symbols, compound.Target.Type) || IsFloat(symbols, compound.Value.Type) =>
+                $"'{Symbol(compound.OperatorKind)}=' on '{KernelModuleScope.Display(IsFloat(symbols, compound.Target.Type) ? compound.Target.Type : compound.Value.Type)}'",
+            IConversionOperation conversion when !conversion.Operand.ConstantValue.HasValue && !FeedsFloatOperation(symbols, conversion)
+                && (IsFloat(symbols, conversion.Type) || IsFloat(symbols, conversion.Operand.Type)) && !IsBoxing(conversion) =>
                 $"converting '{KernelModuleScope.Display(conversion.Operand.Type)}' to '{KernelModuleScope.Display(conversion.Type)}'",
-            IInvocationOperation invocation when IsMath(invocation.TargetMethod) =>
+            IInvocationOperation invocation when IsMath(symbols, invocation.TargetMethod) =>
                 $"'{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}' on floating point",
             _ => null,
         };
@@ -44,8 +44,8 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
     }
 
     /// <summary>An implicit widening into a float operation is reported with that operation, not twice.</summary>
-    private static bool FeedsFloatOperation(IConversionOperation conversion)
-        => conversion.IsImplicit && conversion.Parent is IBinaryOperation or ICompoundAssignmentOperation && IsFloat(conversion.Type);
+    private static bool FeedsFloatOperation(RequiredSymbols symbols, IConversionOperation conversion)
+        => conversion.IsImplicit && conversion.Parent is IBinaryOperation or ICompoundAssignmentOperation && IsFloat(symbols, conversion.Type);
 
     private static string Symbol(BinaryOperatorKind kind) => kind switch
     {
@@ -57,12 +57,12 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
 
     private static bool IsBoxing(IConversionOperation conversion) => conversion.Type?.IsReferenceType == true;
 
-    private static bool IsMath(IMethodSymbol method)
-        => method.ContainingType is { Name: "Math" or "MathF" } type && type.ContainingNamespace?.Name == "System"
-        && (IsFloat(method.ReturnType) || method.Parameters.Any(p => IsFloat(p.Type)));
+    private static bool IsMath(RequiredSymbols symbols, IMethodSymbol method)
+        => symbols.FloatMath.Contains(method.ContainingType)
+        && (IsFloat(symbols, method.ReturnType) || method.Parameters.Any(p => IsFloat(symbols, p.Type)));
 
-    public static bool IsFloat(ITypeSymbol? type)
+    public static bool IsFloat(RequiredSymbols symbols, ITypeSymbol? type)
         => type is not null && (type.SpecialType is SpecialType.System_Single or SpecialType.System_Double
-            || type is INamedTypeSymbol { Name: "Half", ContainingNamespace.Name: "System" }
-            || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && IsFloat(nullable.TypeArguments[0]));
+            || RequiredSymbols.Is(type, symbols.Half)
+            || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && IsFloat(symbols, nullable.TypeArguments[0]));
 }

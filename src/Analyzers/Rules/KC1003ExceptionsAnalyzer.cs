@@ -15,21 +15,21 @@ public sealed class KC1003ExceptionsAnalyzer : KernelModuleAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.Exceptions);
 
-    protected override void InitializeForModule(CompilationStartAnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
-        context.RegisterOperationAction(AnalyzeThrow, OperationKind.Throw);
+        context.RegisterOperationAction(c => AnalyzeThrow(c, symbols), OperationKind.Throw);
         context.RegisterSyntaxNodeAction(AnalyzeCatch, Microsoft.CodeAnalysis.CSharp.SyntaxKind.CatchClause);
     }
 
-    private static void AnalyzeThrow(OperationAnalysisContext context)
+    private static void AnalyzeThrow(OperationAnalysisContext context, RequiredSymbols symbols)
     {
         var throwOperation = (IThrowOperation)context.Operation;
         IOperation? thrown = throwOperation.Exception is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : throwOperation.Exception;
         string what = thrown is null ? "rethrowing with 'throw;'" : $"throwing '{KernelModuleScope.Display(thrown.Type)}'";
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (throwOperation.Syntax is ThrowStatementSyntax && thrown is IObjectCreationOperation creation
-            && ReturnsErrnoResult(context.ContainingSymbol))
-            properties = properties.Add(ErrnoProperty, ErrnoFor(creation.Type));
+            && ReturnsErrnoResult(context.ContainingSymbol, symbols))
+            properties = properties.Add(ErrnoProperty, ErrnoFor(creation.Type, symbols));
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.Exceptions, throwOperation.Syntax.GetLocation(), properties, what));
     }
 
@@ -43,26 +43,16 @@ public sealed class KC1003ExceptionsAnalyzer : KernelModuleAnalyzer
     }
 
     /// <summary>True for a method (not a lambda or local function inside one) that returns Kernel.Result or Result&lt;T&gt;.</summary>
-    private static bool ReturnsErrnoResult(ISymbol symbol)
+    private static bool ReturnsErrnoResult(ISymbol symbol, RequiredSymbols symbols)
         => symbol is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LambdaMethod) } method
-        && method.ReturnType is INamedTypeSymbol { Name: "Result", ContainingNamespace.Name: "Kernel" };
+        && symbols.IsResult(method.ReturnType);
 
-    /// <summary>The documented mapping from exception type to errno (docs/rules/KC1003.md).</summary>
-    public static string ErrnoFor(ITypeSymbol? exception)
+    /// <summary>The errno of the nearest base type with one (<see cref="RequiredSymbols.ExceptionErrnos"/>), else EINVAL.</summary>
+    private static string ErrnoFor(ITypeSymbol? exception, RequiredSymbols symbols)
     {
         for (ITypeSymbol? type = exception; type is not null; type = type.BaseType)
-        {
-            switch (type.Name)
-            {
-                case "ArgumentException": return "EINVAL";
-                case "OutOfMemoryException": return "ENOMEM";
-                case "NotSupportedException": return "EOPNOTSUPP";
-                case "NotImplementedException": return "ENOSYS";
-                case "UnauthorizedAccessException": return "EACCES";
-                case "IOException": return "EIO";
-                case "TimeoutException": return "ETIMEDOUT";
-            }
-        }
+            foreach (var (known, errno) in symbols.ExceptionErrno)
+                if (SymbolEqualityComparer.Default.Equals(type, known)) return errno;
         return "EINVAL";
     }
 }

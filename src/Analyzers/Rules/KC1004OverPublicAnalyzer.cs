@@ -13,7 +13,7 @@ public sealed class KC1004OverPublicAnalyzer : KernelModuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.OverPublic);
 
-    protected override void InitializeForModule(CompilationStartAnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
         context.RegisterSymbolAction(Analyze, SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
     }

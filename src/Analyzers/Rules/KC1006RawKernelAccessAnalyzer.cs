@@ -23,21 +23,12 @@ public sealed class KC1006RawKernelAccessAnalyzer : KernelModuleAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.RawKernelAccess);
 
-    protected override void InitializeForModule(CompilationStartAnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
-        var symbols = new RequiredSymbols(context.Compilation);
-        if (symbols.Any) context.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
+        if (symbols.RuntimeImport is not null || symbols.DllImport is not null || symbols.UnmanagedCallersOnly is not null)
+            context.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
         context.RegisterOperationAction(AnalyzePointerCall, OperationKind.FunctionPointerInvocation);
         context.RegisterSyntaxNodeAction(AnalyzeAddressOf, SyntaxKind.AddressOfExpression);
-    }
-
-    /// <summary>The attribute types, resolved once per compilation.</summary>
-    private sealed class RequiredSymbols(Compilation compilation)
-    {
-        public INamedTypeSymbol? RuntimeImport { get; } = compilation.GetTypeByMetadataName("System.Runtime.RuntimeImportAttribute");
-        public INamedTypeSymbol? DllImport { get; } = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.DllImportAttribute");
-        public INamedTypeSymbol? UnmanagedCallersOnly { get; } = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute");
-        public bool Any => RuntimeImport is not null || DllImport is not null || UnmanagedCallersOnly is not null;
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, RequiredSymbols symbols)
@@ -45,16 +36,13 @@ public sealed class KC1006RawKernelAccessAnalyzer : KernelModuleAnalyzer
         foreach (AttributeData attribute in context.Symbol.GetAttributes())
         {
             INamedTypeSymbol? type = attribute.AttributeClass;
-            string? advice = Is(type, symbols.RuntimeImport) || Is(type, symbols.DllImport) ? ImportAdvice
-                : Is(type, symbols.UnmanagedCallersOnly) ? EntryAdvice : null;
+            string? advice = RequiredSymbols.Is(type, symbols.RuntimeImport) || RequiredSymbols.Is(type, symbols.DllImport) ? ImportAdvice
+                : RequiredSymbols.Is(type, symbols.UnmanagedCallersOnly) ? EntryAdvice : null;
             if (advice is null || attribute.ApplicationSyntaxReference is not { } reference) continue;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.RawKernelAccess,
                 reference.GetSyntax(context.CancellationToken).GetLocation(), $"[{type!.Name.Replace("Attribute", "")}] on '{context.Symbol.Name}'", advice));
         }
     }
-
-    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? wanted)
-        => wanted is not null && SymbolEqualityComparer.Default.Equals(type, wanted);
 
     private static void AnalyzePointerCall(OperationAnalysisContext context)
         => context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.RawKernelAccess, context.Operation.Syntax.GetLocation(), "a call through a function pointer", PointerAdvice));

@@ -15,10 +15,9 @@ public sealed class KC1007PrintkFormatAnalyzer : KernelModuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.PrintkFormat);
 
-    protected override void InitializeForModule(CompilationStartAnalysisContext context)
+    protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
-        INamedTypeSymbol? printkText = context.Compilation.GetTypeByMetadataName("Kernel.PrintkText");
-        if (printkText is null) return;
+        if (symbols.PrintkText is not { } printkText) return;
         context.RegisterOperationAction(operationContext =>
         {
             var creation = (IInterpolatedStringHandlerCreationOperation)operationContext.Operation;
@@ -30,7 +29,7 @@ public sealed class KC1007PrintkFormatAnalyzer : KernelModuleAnalyzer
                 if (call.Arguments.Length == 0 || call.TargetMethod.Name != "AppendFormatted") continue;
                 if (part.Syntax is not InterpolationSyntax { FormatClause: { } clause } hole) continue;
                 string format = clause.FormatStringToken.ValueText;
-                PrintkValueKind kind = KindOf(call.TargetMethod.Parameters[0].Type);
+                PrintkValueKind kind = KindOf(call.TargetMethod.Parameters[0].Type, symbols);
                 if (PrintkFormat.Parse(format, kind).Valid) continue;
                 ITypeSymbol? holeType = call.Arguments[0].Value is IConversionOperation { IsImplicit: true } conversion
                     ? conversion.Operand.Type : call.Arguments[0].Value.Type;
@@ -41,7 +40,7 @@ public sealed class KC1007PrintkFormatAnalyzer : KernelModuleAnalyzer
     }
 
     /// <summary>The kind of the AppendFormatted overload the compiler chose, from its value parameter.</summary>
-    private static PrintkValueKind KindOf(ITypeSymbol parameter)
+    private static PrintkValueKind KindOf(ITypeSymbol parameter, RequiredSymbols symbols)
     {
         if (parameter is ITypeParameterSymbol) return PrintkValueKind.Custom;
         switch (parameter.SpecialType)
@@ -51,8 +50,7 @@ public sealed class KC1007PrintkFormatAnalyzer : KernelModuleAnalyzer
             case SpecialType.System_IntPtr: case SpecialType.System_UIntPtr:
                 return PrintkValueKind.Integer;
         }
-        if (parameter is INamedTypeSymbol { IsGenericType: true, Name: "ReadOnlySpan" } span
-            && span.TypeArguments[0].SpecialType != SpecialType.System_Byte)
+        if (symbols.IsReadOnlySpan(parameter) && ((INamedTypeSymbol)parameter).TypeArguments[0].SpecialType != SpecialType.System_Byte)
             return PrintkValueKind.List;
         return PrintkValueKind.Text;
     }

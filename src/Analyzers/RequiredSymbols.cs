@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Kernel.Analyzers;
+
+/// <summary>
+/// The well-known types the KC10xx rules compare against, resolved once per compilation (roslyn-analyzers'
+/// RequiredSymbols). A type the compilation does not have is null, and the rule that needs it then finds nothing.
+/// </summary>
+public sealed class RequiredSymbols
+{
+    public RequiredSymbols(Compilation compilation)
+    {
+        INamedTypeSymbol? Get(string name) => compilation.GetTypeByMetadataName(name);
+        Span = Get("System.Span`1");
+        ReadOnlySpan = Get("System.ReadOnlySpan`1");
+        FloatMath = Set(Get("System.Math"), Get("System.MathF"));
+        Half = Get("System.Half");
+        Linq = Set(Get("System.Linq.Enumerable"), Get("System.Linq.Queryable"), Get("System.Linq.ParallelEnumerable"));
+        Result = Set(Get("Kernel.Result"), Get("Kernel.Result`1"));
+        PrintkText = Get("Kernel.PrintkText");
+        RuntimeImport = Get("System.Runtime.RuntimeImportAttribute");
+        DllImport = Get("System.Runtime.InteropServices.DllImportAttribute");
+        UnmanagedCallersOnly = Get("System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute");
+        var errnos = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
+        foreach (var (exception, errno) in ExceptionErrnos)
+            if (Get(exception) is { } type) errnos.Add((type, errno));
+        ExceptionErrno = errnos.ToImmutable();
+    }
+
+    /// <summary>The documented mapping from exception type to errno (docs/rules/KC1003.md); anything else is EINVAL.</summary>
+    public static readonly ImmutableArray<(string Exception, string Errno)> ExceptionErrnos = ImmutableArray.Create(
+        ("System.ArgumentException", "EINVAL"), ("System.OutOfMemoryException", "ENOMEM"),
+        ("System.NotSupportedException", "EOPNOTSUPP"), ("System.NotImplementedException", "ENOSYS"),
+        ("System.UnauthorizedAccessException", "EACCES"), ("System.IO.IOException", "EIO"),
+        ("System.TimeoutException", "ETIMEDOUT"));
+
+    public INamedTypeSymbol? Span { get; }
+    public INamedTypeSymbol? ReadOnlySpan { get; }
+    public ImmutableHashSet<INamedTypeSymbol> FloatMath { get; }
+    public INamedTypeSymbol? Half { get; }
+    public ImmutableHashSet<INamedTypeSymbol> Linq { get; }
+    public ImmutableHashSet<INamedTypeSymbol> Result { get; }
+    public INamedTypeSymbol? PrintkText { get; }
+    public INamedTypeSymbol? RuntimeImport { get; }
+    public INamedTypeSymbol? DllImport { get; }
+    public INamedTypeSymbol? UnmanagedCallersOnly { get; }
+    public ImmutableArray<(INamedTypeSymbol Type, string Errno)> ExceptionErrno { get; }
+
+    public bool IsSpan(ITypeSymbol? type) => Is(type?.OriginalDefinition, Span) || Is(type?.OriginalDefinition, ReadOnlySpan);
+    public bool IsReadOnlySpan(ITypeSymbol? type) => Is(type?.OriginalDefinition, ReadOnlySpan);
+    public bool IsResult(ITypeSymbol? type) => type is INamedTypeSymbol named && Result.Contains(named.OriginalDefinition);
+
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? wanted)
+        => type is not null && wanted is not null && SymbolEqualityComparer.Default.Equals(type, wanted);
+
+    private static ImmutableHashSet<INamedTypeSymbol> Set(params INamedTypeSymbol?[] types)
+    {
+        var set = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (INamedTypeSymbol? type in types)
+            if (type is not null) set.Add(type);
+        return set.ToImmutable();
+    }
+}

@@ -13,3 +13,9 @@ add_result() {
 
 # finish NAME: the closing line; succeeds only when nothing failed.
 finish() { echo "$1: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; }
+
+# expectations FILE: the diagnostics a fixture expects, one "ID LINE COLUMN" per "// expect: ID@COLUMN" marker (the
+# marker's own line), so a fixture states its expected ids and places once and scripts read them from it.
+expectations() {
+  grep -n -o 'expect: KC[0-9]*@[0-9]*' "$1" | sed -E 's/^([0-9]+):expect: (KC[0-9]+)@([0-9]+)$/\2 \1 \3/'
+}

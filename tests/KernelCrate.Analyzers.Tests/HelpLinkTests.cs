@@ -42,4 +42,20 @@ public sealed class HelpLinkTests
         string[] ids = Descriptors().Select(d => (string)d.Data).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());
     }
+
+    /// <summary>
+    /// The fifth file of a rule: a test that expects it, as a <c>{|ID:...|}</c> marker or an id argument. With the page,
+    /// the index row and the release line above, a rule missing any of its files fails here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Every_descriptor_has_a_test_that_expects_it(string id)
+    {
+        string tests = Path.Combine(TestSetup.RepositoryRoot(), "tests", "KernelCrate.Analyzers.Tests");
+        bool expected = Directory.EnumerateFiles(tests, "*.cs")
+            .Where(f => Path.GetFileName(f) != nameof(HelpLinkTests) + ".cs")
+            .Select(File.ReadAllText)
+            .Any(text => text.Contains("{|" + id + ":") || text.Contains("\"" + id + "\""));
+        Assert.True(expected, $"no test in {tests} expects {id} (a {{|{id}:...|}} marker or a \"{id}\" argument)");
+    }
 }

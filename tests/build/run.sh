@@ -22,11 +22,12 @@ expect "dotnet build at the root needs no kernel headers; each in-repo module sk
 cp "$root/tests/build/Violations.cs.txt" "$work/Violations.cs"
 dotnet build "$work" -nologo -v q -p:KernelModuleBuild=true > "$work/warn.log" 2>&1
 expect "without the analyzers ilc would name the method it cannot compile (KC9003)" 'grep -q "error KC9003: ilc cannot compile .Violations.Violations.Init" "$work/warn.log"'
-for rule in "KC1001:11" "KC1002:12" "KC1003:13" "KC1004:19"; do
-  id=${rule%%:*} line=${rule##*:}
-  expect "$id reported at Violations.cs line $line" 'grep -q "Violations.cs($line,[0-9]*): warning $id" "$work/warn.log"'
-done
-expect "-warnaserror fails the build on them" '! dotnet build "$work" -nologo -v q --no-incremental -warnaserror -p:KernelModuleBuild=true > "$work/strict.log" 2>&1 && [ "$(grep -o "error KC100[1-4]" "$work/strict.log" | sort -u | wc -l)" -eq 4 ]'
+# The expected ids and places are the fixture's own "// expect: ID@COLUMN" markers.
+while read -r id line column; do
+  expect "$id reported at Violations.cs line $line, column $column" 'grep -q "Violations.cs($line,$column): warning $id" "$work/warn.log"'
+done < <(expectations "$work/Violations.cs")
+ids=$(expectations "$work/Violations.cs" | awk '{print $1}' | sort -u)
+expect "-warnaserror fails the build on each of them ($(echo $ids))" '! dotnet build "$work" -nologo -v q --no-incremental -warnaserror -p:KernelModuleBuild=true > "$work/strict.log" 2>&1 && for id in $ids; do grep -q "error $id" "$work/strict.log" || exit 1; done'
 
 cp "$root/tests/build/Fixed.cs.txt" "$work/Violations.cs"
 expect "the fixed module builds with no KC warning under -warnaserror" \

@@ -59,14 +59,14 @@ fi
 cp "$root/tests/package/Violations.cs.txt" "$project/Violations.cs"
 dotnet build "$project" -nologo -v q --no-incremental -warnaserror "${kdir_args[@]}" > "$(log build-violations)" 2>&1
 expect "a build that -warnaserror fails leaves no .ko behind" '[ ! -e "$ko" ] && grep -q "Build FAILED" "$(log build-violations)"' 
-for rule in "KC1004:8" "KC1001:9" "KC1002:10" "KC1003:14"; do
-  id=${rule%%:*} line=${rule##*:}
-  expect "$id fails the build at Violations.cs line $line" 'grep -q "Violations.cs($line,[0-9]*): error $id" "$(log build-violations)"'
-done
+# The expected ids and places are the fixture's own "// expect: ID@COLUMN" markers.
+while read -r id line column; do
+  expect "$id fails the build at Violations.cs line $line, column $column" 'grep -q "Violations.cs($line,$column): error $id" "$(log build-violations)"'
+done < <(expectations "$project/Violations.cs")
 # Squiggles over a real editor protocol: csharp-ls (Roslyn 5.9) with analyzers on, on the consumer project.
 if dotnet tool install csharp-ls --version 0.28.0 --tool-path "$work/tools" > "$(log csharp-ls)" 2>&1 \
    && dotnet build "$root/tests/lsp/LspProbe" -nologo -v q -o "$work/probe" > "$(log probe-build)" 2>&1; then
-  dotnet "$work/probe/LspProbe.dll" "$work/tools/csharp-ls" "$project" Violations.cs KC1004:8:5 KC1001:9:46 KC1002:10:51 KC1003:14:24 \
+  dotnet "$work/probe/LspProbe.dll" "$work/tools/csharp-ls" "$project" Violations.cs $(expectations "$project/Violations.cs" | awk '{printf "%s:%s:%s ", $1, $2, $3}') \
     --edit "public static int Helper" "internal static int Helper" KC1004 | tee "$(log lsp)"
   add_result "$(grep -E "^lsp: [0-9]+ passed, [0-9]+ failed" "$(log lsp)")" || expect "the LSP probe printed its result" 'false'
 else

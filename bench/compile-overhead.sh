@@ -10,9 +10,9 @@ rm -rf "$dir" && mkdir -p "$dir"
 dotnet "$root/bench/AnalyzerBench/bin/Release/net10.0/AnalyzerBench.dll" --write-corpus "$dir" "$units" > /dev/null
 cat > "$dir/BigMod.csproj" <<'PROJ'
 <Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$(KernelCrateRoot)build/InRepo.props" />
+  <Import Project="$(KernelCrateRoot)eng/InRepo.props" />
   <PropertyGroup><TreatWarningsAsErrors>false</TreatWarningsAsErrors></PropertyGroup>
-  <Import Project="$(KernelCrateRoot)build/InRepo.targets" />
+  <Import Project="$(KernelCrateRoot)eng/InRepo.targets" />
 </Project>
 PROJ
 dotnet build "$dir" -nologo -v q -t:Compile > "$dir/warm.log" 2>&1

@@ -172,4 +172,11 @@ public sealed class GeneratorTests
             .RunGenerators(compilation);
         Assert.All(driver.GetRunResult().Results, r => Assert.Null(r.Exception));
     }
+
+    [Fact]
+    public void KernelCrate_props_enables_interceptors_where_the_generators_write_them()
+    {
+        string props = File.ReadAllText(Path.Combine(TestSetup.RepositoryRoot(), "src", "KernelCrate", "build", "KernelCrate.props"));
+        Assert.Contains("<InterceptorsNamespaces>$(InterceptorsNamespaces);" + Kernel.Generators.GeneratedCode.Namespace + "</InterceptorsNamespaces>", props);
+    }
 }

@@ -44,5 +44,5 @@ internal static class TestSetup
     }
 
     public static CSharpParseOptions ModuleParseOptions => new CSharpParseOptions(LanguageVersion.Preview)
-        .WithFeatures([new("InterceptorsNamespaces", "Kernel.Generated")]);
+        .WithFeatures([new("InterceptorsNamespaces", Kernel.Generators.GeneratedCode.Namespace)]);
 }

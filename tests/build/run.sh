@@ -7,9 +7,9 @@ work=$root/.work/violations
 rm -rf "$work" && mkdir -p "$work"
 cat > "$work/Violations.csproj" <<'PROJ'
 <Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$(KernelCrateRoot)build/InRepo.props" />
+  <Import Project="$(KernelCrateRoot)eng/InRepo.props" />
   <PropertyGroup><KernelModuleBuild>false</KernelModuleBuild><TreatWarningsAsErrors>false</TreatWarningsAsErrors></PropertyGroup>
-  <Import Project="$(KernelCrateRoot)build/InRepo.targets" />
+  <Import Project="$(KernelCrateRoot)eng/InRepo.targets" />
 </Project>
 PROJ
 source "$root/tests/lib.sh"
@@ -43,8 +43,8 @@ cat > "$plain/PlainLib.csproj" <<'PROJ'
     <KernelModuleBuild>false</KernelModuleBuild>
     <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
   </PropertyGroup>
-  <Import Project="$(KernelCrateRoot)build/InRepo.props" />
-  <Import Project="$(KernelCrateRoot)build/InRepo.targets" />
+  <Import Project="$(KernelCrateRoot)eng/InRepo.props" />
+  <Import Project="$(KernelCrateRoot)eng/InRepo.targets" />
 </Project>
 PROJ
 cat > "$plain/Shared.cs" <<'CODE'

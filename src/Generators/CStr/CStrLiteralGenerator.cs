@@ -13,8 +13,6 @@ namespace Kernel.Generators.CStr;
 [Generator(LanguageNames.CSharp)]
 public sealed class CStrLiteralGenerator : IIncrementalGenerator
 {
-    public const string InterceptorNamespace = "Kernel.Generated";
-
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValuesProvider<CStrLiteralModel> literals = context.SyntaxProvider
@@ -46,7 +44,7 @@ public sealed class CStrLiteralGenerator : IIncrementalGenerator
                 }
             }
 
-            namespace {{InterceptorNamespace}}
+            namespace {{GeneratedCode.Namespace}}
             {
                 /// <summary>Compile-time C strings: each method stands in for CStr.Literal calls with one value.</summary>
                 [global::System.Runtime.CompilerServices.CompilerGenerated]

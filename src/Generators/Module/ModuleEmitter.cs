@@ -20,7 +20,7 @@ internal static class ModuleEmitter
             // The .modinfo entries, in the kernel's order; the NativeAOT kernel build places them in the .ko.
             [assembly: global::Kernel.ModuleInfoAttribute({{infoArguments}})]
 
-            namespace Kernel.Generated
+            namespace {{GeneratedCode.Namespace}}
             {
                 /// <summary>The managed halves of init_module and cleanup_module; kc_helpers.c calls them on an aligned stack inside the FPU section.</summary>
                 [global::System.Runtime.CompilerServices.CompilerGenerated]

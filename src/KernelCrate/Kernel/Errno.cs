@@ -2,7 +2,12 @@ using System;
 
 namespace Kernel;
 
-/// <summary>A kernel error code (rust/kernel/error.rs's Error): always one of the kernel's errno values.</summary>
+/// <summary>
+/// A kernel error code (rust/kernel/error.rs's Error): always one of the kernel's errno values, never "no error".
+/// Its invariant: the stored number is 1-4095, or 0 for <c>default(Errno)</c>, which reads as EINVAL (an Errno
+/// nobody chose is an invalid-argument error, not a success). Each code's number and name are listed twice (the
+/// property and <see cref="NameTable"/>); ErrnoTests fails when the two disagree.
+/// </summary>
 public readonly struct Errno : IEquatable<Errno>
 {
     private const int MaxErrno = 4095;

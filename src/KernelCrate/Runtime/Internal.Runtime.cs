@@ -6,6 +6,19 @@ namespace Internal.Runtime.CompilerHelpers
     using System;
     using System.Runtime;
 
+    /// <summary>
+    /// The runtime's own panic: straight to the backend (kc_panic), so the corelib depends only downward and never on
+    /// the Kernel API above it.
+    /// </summary>
+    internal static unsafe class RuntimePanic
+    {
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        public static void Fail(ReadOnlySpan<byte> what)
+        {
+            fixed (byte* p = what) Kernel.Native.Panic(p, (nuint)what.Length);
+        }
+    }
+
     public static class StartupCodeHelpers
     {
         [RuntimeExport("RhpAssignRef")]
@@ -24,36 +37,36 @@ namespace Internal.Runtime.CompilerHelpers
 
         private static Type GetRuntimeType(IntPtr pEEType)
         {
-            Kernel.Panic.Fail("typeof(...) is only supported in comparisons ilc can fold, like typeof(T) == typeof(int)"u8);
+            RuntimePanic.Fail("typeof(...) is only supported in comparisons ilc can fold, like typeof(T) == typeof(int)"u8);
             return null;
         }
     }
 
     public static class ThrowHelpers
     {
-        public static void ThrowIndexOutOfRangeException() => Kernel.Panic.Fail("index out of bounds"u8);
-        public static void ThrowOverflowException() => Kernel.Panic.Fail("arithmetic overflow"u8);
-        public static void ThrowDivideByZeroException() => Kernel.Panic.Fail("division by zero"u8);
-        public static void ThrowNullReferenceException() => Kernel.Panic.Fail("null reference"u8);
-        public static void ThrowInvalidCastException() => Kernel.Panic.Fail("invalid cast"u8);
-        public static void ThrowArrayTypeMismatchException() => Kernel.Panic.Fail("array type mismatch"u8);
-        public static void ThrowArgumentException() => Kernel.Panic.Fail("invalid argument"u8);
-        public static void ThrowArgumentOutOfRangeException() => Kernel.Panic.Fail("argument out of range"u8);
-        public static void ThrowPlatformNotSupportedException() => Kernel.Panic.Fail("platform not supported"u8);
-        public static void ThrowNotImplementedException() => Kernel.Panic.Fail("not implemented"u8);
-        public static void ThrowTypeLoadException() => Kernel.Panic.Fail("type load failure"u8);
+        public static void ThrowIndexOutOfRangeException() => RuntimePanic.Fail("index out of bounds"u8);
+        public static void ThrowOverflowException() => RuntimePanic.Fail("arithmetic overflow"u8);
+        public static void ThrowDivideByZeroException() => RuntimePanic.Fail("division by zero"u8);
+        public static void ThrowNullReferenceException() => RuntimePanic.Fail("null reference"u8);
+        public static void ThrowInvalidCastException() => RuntimePanic.Fail("invalid cast"u8);
+        public static void ThrowArrayTypeMismatchException() => RuntimePanic.Fail("array type mismatch"u8);
+        public static void ThrowArgumentException() => RuntimePanic.Fail("invalid argument"u8);
+        public static void ThrowArgumentOutOfRangeException() => RuntimePanic.Fail("argument out of range"u8);
+        public static void ThrowPlatformNotSupportedException() => RuntimePanic.Fail("platform not supported"u8);
+        public static void ThrowNotImplementedException() => RuntimePanic.Fail("not implemented"u8);
+        public static void ThrowTypeLoadException() => RuntimePanic.Fail("type load failure"u8);
         // ilc substitutes these for method bodies it could not compile (a missing member, invalid IL...).
-        public static void ThrowInvalidProgramException(int id) => Kernel.Panic.Fail("invalid program (ilc could not compile a method)"u8);
-        public static void ThrowInvalidProgramExceptionWithArgument(int id, string methodName) => Kernel.Panic.Fail("invalid program (ilc could not compile a method)"u8);
-        public static void ThrowTypeLoadException(int id, string className, string typeName) => Kernel.Panic.Fail("type load failure"u8);
-        public static void ThrowTypeLoadExceptionWithArgument(int id, string className, string typeName, string messageArg) => Kernel.Panic.Fail("type load failure"u8);
-        public static void ThrowMissingMethodException(int id, string methodName) => Kernel.Panic.Fail("missing method"u8);
-        public static void ThrowMissingFieldException(int id, string fieldName) => Kernel.Panic.Fail("missing field"u8);
-        public static void ThrowFileNotFoundException(int id, string fileName) => Kernel.Panic.Fail("missing assembly"u8);
-        public static void ThrowBadImageFormatException(int id) => Kernel.Panic.Fail("bad image format"u8);
-        public static void ThrowMarshalDirectiveException(int id) => Kernel.Panic.Fail("marshalling is not supported"u8);
-        public static void ThrowAmbiguousMatchException(int id) => Kernel.Panic.Fail("ambiguous match"u8);
-        public static void ThrowFeatureBodyRemoved() => Kernel.Panic.Fail("feature removed by the compiler"u8);
+        public static void ThrowInvalidProgramException(int id) => RuntimePanic.Fail("invalid program (ilc could not compile a method)"u8);
+        public static void ThrowInvalidProgramExceptionWithArgument(int id, string methodName) => RuntimePanic.Fail("invalid program (ilc could not compile a method)"u8);
+        public static void ThrowTypeLoadException(int id, string className, string typeName) => RuntimePanic.Fail("type load failure"u8);
+        public static void ThrowTypeLoadExceptionWithArgument(int id, string className, string typeName, string messageArg) => RuntimePanic.Fail("type load failure"u8);
+        public static void ThrowMissingMethodException(int id, string methodName) => RuntimePanic.Fail("missing method"u8);
+        public static void ThrowMissingFieldException(int id, string fieldName) => RuntimePanic.Fail("missing field"u8);
+        public static void ThrowFileNotFoundException(int id, string fileName) => RuntimePanic.Fail("missing assembly"u8);
+        public static void ThrowBadImageFormatException(int id) => RuntimePanic.Fail("bad image format"u8);
+        public static void ThrowMarshalDirectiveException(int id) => RuntimePanic.Fail("marshalling is not supported"u8);
+        public static void ThrowAmbiguousMatchException(int id) => RuntimePanic.Fail("ambiguous match"u8);
+        public static void ThrowFeatureBodyRemoved() => RuntimePanic.Fail("feature removed by the compiler"u8);
     }
 }
 

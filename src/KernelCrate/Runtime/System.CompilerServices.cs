@@ -25,7 +25,7 @@ namespace System.Runtime.CompilerServices
         [Intrinsic]
         public static ReadOnlySpan<T> CreateSpan<T>(RuntimeFieldHandle fldHandle)
         {
-            Kernel.Panic.Fail("RuntimeHelpers.CreateSpan was not expanded by the compiler"u8);
+            Internal.Runtime.CompilerHelpers.RuntimePanic.Fail("RuntimeHelpers.CreateSpan was not expanded by the compiler"u8);
             return default;
         }
     }

@@ -151,7 +151,7 @@ namespace System
         [Runtime.CompilerServices.Intrinsic]
         public static Type GetTypeFromHandle(RuntimeTypeHandle handle)
         {
-            Kernel.Panic.Fail("typeof(...) is only supported in comparisons ilc can fold, like typeof(T) == typeof(int)"u8);
+            Internal.Runtime.CompilerHelpers.RuntimePanic.Fail("typeof(...) is only supported in comparisons ilc can fold, like typeof(T) == typeof(int)"u8);
             return null;
         }
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Boots one of Debian's kernels under QEMU (TCG; KC_QEMU_ACCEL=kvm:tcg to try KVM) with a busybox initramfs that
 # runs a test script.
-#   qemu-boot.sh --script init.sh --log serial.log [--release RELEASE | --kernel NAME] [--timeout SEC] FILE...
-# RELEASE is a `uname -r` string, NAME one of eng/kernels.conf (default: its first).
+#   qemu-boot.sh --script init.sh --log serial.log [--release RELEASE | --kernel NAME | --image PATH] [--timeout SEC] FILE...
+# RELEASE is a `uname -r` string, NAME one of eng/kernels.conf (default: its first), PATH a bzImage (the debug
+# kernel). KC_QEMU_MEM sets the guest's memory in MB (default 512).
 # FILEs (modules, helpers) are copied into /kc in the initramfs; the script runs as /kc/test.sh after proc, sys and
 # a tmpfs are mounted, and the machine powers off when it ends. Exit status: QEMU's (124 on time-out).
 set -euo pipefail
 
-script= log= kver= timeout_s=120
+script= log= kver= image= timeout_s=120
 # kernels.sh (the repository's kernel list) is needed only to name a kernel; the package's copy of this script is
 # always given --release.
 kernels() { source "$(dirname "$0")/kernels.sh" && "$@"; }
@@ -18,14 +19,20 @@ while [ $# -gt 0 ]; do
     --log) log=$2; shift 2 ;;
     --release) kver=$2; shift 2 ;;
     --kernel) kver=$(kernels kc_kernel_release "$2"); shift 2 ;;
+    --image) image=$2; shift 2 ;;
     --timeout) timeout_s=$2; shift 2 ;;
     *) files+=("$1"); shift ;;
   esac
 done
 [ -n "$script" ] && [ -n "$log" ] || { echo "usage: qemu-boot.sh --script S --log L [FILE...]" >&2; exit 2; }
-if [ -z "$kver" ]; then kver=$(kernels kc_kernel_release "$(kernels kc_default_kernel)"); fi
-kernel=/boot/vmlinuz-$kver
-[ -r "$kernel" ] || { echo "qemu-boot: no kernel image $kernel (bash scripts/setup.sh installs the supported kernels; or apt-get install linux-image-$kver-unsigned)" >&2; exit 3; }
+if [ -n "$image" ]; then
+  kernel=$image
+  [ -r "$kernel" ] || { echo "qemu-boot: no kernel image $kernel" >&2; exit 3; }
+else
+  if [ -z "$kver" ]; then kver=$(kernels kc_kernel_release "$(kernels kc_default_kernel)"); fi
+  kernel=/boot/vmlinuz-$kver
+  [ -r "$kernel" ] || { echo "qemu-boot: no kernel image $kernel (bash scripts/setup.sh installs the supported kernels; or apt-get install linux-image-$kver-unsigned)" >&2; exit 3; }
+fi
 command -v qemu-system-x86_64 >/dev/null || { echo "qemu-boot: qemu-system-x86_64 is missing (apt-get install qemu-system-x86)" >&2; exit 3; }
 busybox=$(command -v busybox || echo /bin/busybox)
 [ -x "$busybox" ] || { echo "qemu-boot: busybox-static is not installed" >&2; exit 3; }
@@ -59,7 +66,7 @@ set +e
 
 # KVM only on request: nested KVM was seen to hang at boot on this kind of machine (KC_QEMU_ACCEL=kvm:tcg).
 accel=${KC_QEMU_ACCEL:-tcg}
-timeout "$timeout_s" qemu-system-x86_64 -machine q35,accel=$accel -cpu max -m 512 -smp 1 \
+timeout "$timeout_s" qemu-system-x86_64 -machine q35,accel=$accel -cpu max -m "${KC_QEMU_MEM:-512}" -smp 1 \
   -kernel "$kernel" -initrd "$work/initrd.gz" \
   -append "console=ttyS0 panic=-1 oops=panic loglevel=7" \
   -nographic -no-reboot -serial "file:$log" -monitor none -display none

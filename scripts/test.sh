@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: first the one setup step (scripts/setup.sh: the supported kernels, QEMU, kbuild's tools), then the
 # Roslyn, build-task and host unit tests, the analyzers in a real build, the package as a user gets it, the README's
-# quick start word for word, and the real-kernel tests under QEMU on every supported kernel.
+# quick start word for word, the real-kernel tests under QEMU on every supported kernel, and the debug-kernel stage
+# (the kernel's own bug detectors and fault injection).
 # Where the machine cannot install packages the kernel stages skip with a loud banner; under CI that is a failure
 # unless KC_ALLOW_KERNEL_SKIP=1 says the machine is known to be unable. Ends with "kernelcrate: N passed, N failed".
 set -uo pipefail
@@ -21,6 +22,13 @@ case $setup_status in
   *) echo "setup failed (exit $setup_status)"; failed=$((failed + 1)); status=1
      export KC_KERNEL_SKIP="scripts/setup.sh failed" ;;
 esac
+
+# The debug kernel takes minutes to build: start it now, beside the stages that do not need it; the debug stage
+# waits for it (scripts/debug-kernel.sh builds once, under a lock, and caches the result).
+if [ -z "${KC_KERNEL_SKIP:-}" ]; then
+  echo "== building the debug kernel in the background (.work/debug-kernel.log)"
+  bash scripts/debug-kernel.sh > .work/debug-kernel.log 2>&1 &
+fi
 
 # dotnet test at the root, as on a machine without kernel headers (the repository's modules skip their .ko step):
 # one "Passed!/Failed!" line per test project, each added up.
@@ -58,6 +66,8 @@ echo "== the README's quick start, word for word"
 suite quickstart tests/quickstart/run.sh
 echo "== real kernels (QEMU)"
 suite kernel tests/kernel/run.sh
+echo "== the debug kernel: KASAN, kmemleak, lockdep, sleep in atomic context, fault injection (QEMU)"
+suite debug tests/kernel/debug.sh
 
 if [ "$skipped" -gt 0 ]; then
   echo "############################################################"

@@ -22,10 +22,10 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_kfree")]
     public static extern void Kfree(void* pointer);
 
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "memmove")]
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_memmove")]
     public static extern void* Memmove(void* destination, void* source, nuint length);
 
-    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "memset")]
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_memset")]
     public static extern void* Memset(void* destination, int value, nuint length);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysctl_alloc")]

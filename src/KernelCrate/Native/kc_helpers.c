@@ -15,5 +15,6 @@
 #include "kc_runtime.c"
 #include "kc_printk.c"
 #include "kc_alloc.c"
+#include "kc_memory.c"
 #include "kc_sysctl.c"
 #include "kc_module.c"

@@ -32,6 +32,8 @@ void kc_printk(int level, const u8 *text, size_t len, int end_line);
 void *kc_kmalloc(size_t size, u32 flags);
 void *kc_krealloc(const void *old, size_t size, u32 flags);
 void kc_kfree(const void *p);
+void *kc_memset(void *destination, int value, size_t length);
+void *kc_memmove(void *destination, const void *source, size_t length);
 void *kc_sysctl_alloc(u32 kind, size_t storage_size);
 void *kc_sysctl_storage(void *sysctl);
 int kc_sysctl_register(void *sysctl, const char *path, const char *name, u16 mode);

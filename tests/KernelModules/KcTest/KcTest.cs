@@ -109,7 +109,7 @@ internal unsafe struct KcTest : IKernelModule<KcTest>
         for (int i = 0; i < 1000; i++) pushed &= vector.TryPush(i * 3).IsOk;
         Check(pushed && vector.Length == 1000, "KVec grows to 1000 items");
         bool intact = true;
-        for (int i = 0; i < 1000; i++) intact &= vector[i] == i * 3;
+        for (int i = 0; pushed && i < 1000; i++) intact &= vector[i] == i * 3;
         Check(intact, "KVec keeps its items across growth");
 
         // A real allocation failure: more than kmalloc can ever give (NOWARN: the failure is expected).

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The debug-kernel stage: every module and sample under the kernel's own bug detectors (KASAN, kmemleak, lockdep,
+# DEBUG_ATOMIC_SLEEP, failslab with fail-nth, IBT), built by scripts/debug-kernel.sh from Debian's 6.12 source.
+#   boot 1: the scenarios, fault injection at every fault-injectable call of every module's load, 100 load/use/unload
+#           cycles, then kmemleak: the log must hold no report of any detector;
+#   boot 2: the controls, each detector shown to fire on a deliberately broken module (a detector that is off must
+#           not pass everything).
+# Prints "debug: N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+source tests/lib.sh
+out=${KC_TEST_OUT:-$root/.work/debug-tests}
+mkdir -p "$out"
+skip_loudly() {
+  echo "############################################################"
+  echo "## SKIPPED: the debug-kernel stage cannot run on this machine: $1"
+  echo "############################################################"
+  echo "debug: 0 passed, 0 failed, 1 skipped"
+  exit 0
+}
+[ -z "${KC_KERNEL_SKIP:-}" ] || skip_loudly "$KC_KERNEL_SKIP"
+tree=$(bash scripts/debug-kernel.sh); status=$?
+case $status in
+  0) ;;
+  3) skip_loudly "a prerequisite of scripts/debug-kernel.sh is missing (see above)" ;;
+  *) expect "scripts/debug-kernel.sh builds the debug kernel" 'false'; finish debug; exit 1 ;;
+esac
+image=$tree/arch/x86/boot/bzImage
+release=$(cat "$tree/include/config/kernel.release")
+echo "debug kernel $release: $tree"
+for option in KASAN DEBUG_KMEMLEAK PROVE_LOCKING DEBUG_ATOMIC_SLEEP FAILSLAB FAIL_FUNCTION X86_KERNEL_IBT MITIGATION_RETHUNK; do
+  expect "the debug kernel has CONFIG_$option" 'grep -q "^CONFIG_$option=y" "$tree/.config"'
+done
+
+build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$tree" > "$out/$(basename "$1").build.log" 2>&1; }
+ko() { echo "$1/bin/Debug/net10.0/$2.ko"; }
+modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelModules/ParamMod:parammod
+  samples/RustMinimal:rust_minimal samples/RustPrint:rust_print)
+controls=(tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
+  tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/UncheckedMod:uncheckedmod)
+files=() control_files=()
+for entry in "${modules[@]}" "${controls[@]}"; do
+  project=${entry%%:*} name=${entry##*:}
+  expect "$name builds for the debug kernel" 'build "$project" && [[ "$(modinfo -F vermagic "$(ko "$project" "$name")")" == "$release "* ]]'
+done
+for entry in "${modules[@]}"; do files+=("$(ko "${entry%%:*}" "${entry##*:}")"); done
+for entry in "${controls[@]}"; do control_files+=("$(ko "${entry%%:*}" "${entry##*:}")"); done
+rm -rf "$out/controls" && cp -r tests/kernel/debug/controls "$out/controls"
+expect "the C lockdep control builds" 'make -s -C "$tree" M="$out/controls" modules > "$out/controls.build.log" 2>&1'
+expect "kc-insmod-nth builds (static)" 'gcc -static -O2 -Wall -o "$out/kc-insmod-nth" tests/kernel/debug/kc-insmod-nth.c'
+helpers=("$out/kc-insmod-nth" tests/kernel/debug/lib.guest.sh)
+scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh)
+
+boot() { KC_QEMU_MEM=1024 scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }
+# What a detector prints: none may appear in boot 1.
+reports='BUG:|WARNING:|KASAN|circular locking|sleeping function called|scheduling while atomic|Oops|general protection|panicked at|Kernel panic|kmemleak: [0-9]+ new suspected'
+
+echo "boot 1: scenarios, fault injection, cycles and kmemleak"
+log=$out/main.serial.log
+start=$(date +%s)
+boot 900 tests/kernel/debug/main.guest.sh "$log.raw" "${files[@]}" "${helpers[@]}" "${scenarios[@]}"
+tr -d '\r' < "$log.raw" > "$log"
+echo "    boot 1 took $(( $(date +%s) - start )) s"
+checks=$(grep -c "kc-check: .* ok" "$log")
+expect "the production kernels' scenarios and KcTest pass under the detectors ($checks checks)" '[ "$checks" -ge 45 ] && ! grep -q "kc-check: .* FAIL" "$log"'
+grep "kc-check: .* FAIL\|kc-fi: .* rc=\|left something" "$log" | head -n 20 | sed 's/^/    /'
+summary=$(grep "^kc-fi: oximod complete=" "$log")
+echo "    $summary"
+expect "[oximod] the whole load: N = 1, 2, ... until a load succeeds with the fault unused, after failed loads" \
+  '[[ "$summary" =~ complete=yes\ loads=[0-9]+\ failed=[1-9] ]]'
+expect "[oximod] the whole load: every injected failure failed with ENOMEM and left nothing behind" \
+  '[[ "$summary" =~ failed=([0-9]+)\ enomem=([0-9]+)\ other=0\ absorbed=[0-9]+\ leftovers=0$ ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ]'
+for entry in "${modules[@]}"; do
+  name=${entry##*:}
+  summary=$(grep "^kc-fi-init: $name complete=" "$log")
+  echo "    $summary"
+  expect "[$name] every fault-injectable call from do_init_module on failed in turn, down to the loader's" \
+    '[[ "$summary" =~ complete=yes\ calls=[0-9]+\ in_init=[1-9] ]]'
+  expect "[$name] each such failure failed the load with ENOMEM and left nothing behind" \
+    '[[ "$summary" =~ failed=([0-9]+)\ enomem=([0-9]+)\ other=0\ absorbed=[0-9]+\ leftovers=0$ ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ]'
+done
+expect "100 load/use/unload cycles" 'grep -q "kc-check: load-use-unload-cycles ok" "$log"'
+expect "kmemleak reports no leak after the fault injection and the cycles" 'grep -q "^kc-leaks: 0$" "$log"'
+expect "no detector reported anything (KASAN, lockdep, sleep in atomic, BUG, WARNING, kmemleak)" '! grep -E -q "$reports" "$log"'
+grep -E "$reports" "$log" | head -n 10 | sed 's/^/    /'
+
+echo "boot 2: the controls"
+log=$out/controls.serial.log
+boot 300 tests/kernel/debug/controls.guest.sh "$log.raw" "${control_files[@]}" "$out/controls/lockdep_inversion.ko" "${helpers[@]}"
+tr -d '\r' < "$log.raw" > "$log"
+expect "lockdep reports the lock-order inversion" 'grep -q "possible circular locking dependency detected" "$log"'
+expect "the atomic-sleep checks report the sleep inside the FPU section" 'grep -E -q "BUG: (sleeping function called from invalid context|scheduling while atomic)" "$log"'
+expect "KASAN reports the out-of-bounds clear" 'grep -q "BUG: KASAN: slab-out-of-bounds" "$log"'
+# The leaked KBox holds 0x6c65616b ("leak"): kmemleak's hex dump of the object shows it.
+expect "kmemleak reports the leaked KBox (8 bytes holding \"leak\")" 'grep -q "^kc-leaks: [1-9]" "$log" && sed -n "/kc-kmemleak-begin/,/kc-kmemleak-end/p" "$log" | grep -A3 "(size 8)" | grep -q "6b 61 65 6c"'
+expect "fault injection turns the unchecked allocation into a panic" 'grep -q "uncheckedmod: panicked at .Result.Value read on an error." "$log"'
+finish debug

@@ -1,0 +1,8 @@
+# Runs inside the debug kernel: each detector shown to fire on a deliberately broken module. The unchecked
+# allocation panics the kernel, so it comes last.
+. /kc/lib.guest.sh
+echo "kc-control: lockdep"; insmod /kc/lockdep_inversion.ko; rmmod lockdep_inversion
+echo "kc-control: sleep"; insmod /kc/sleepmod.ko; rmmod sleepmod
+echo "kc-control: kasan"; insmod /kc/kasanmod.ko; rmmod kasanmod
+echo "kc-control: kmemleak"; echo clear > $km; insmod /kc/leakmod.ko; rmmod leakmod; leak_scan
+echo "kc-control: unchecked"; init_fault_loop uncheckedmod /kc/uncheckedmod.ko ""

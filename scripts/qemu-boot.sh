@@ -3,7 +3,7 @@
 # runs a test script.
 #   qemu-boot.sh --script init.sh --log serial.log [--release RELEASE | --kernel NAME | --image PATH] [--timeout SEC] FILE...
 # RELEASE is a `uname -r` string, NAME one of eng/kernels.conf (default: its first), PATH a bzImage (the debug
-# kernel). KC_QEMU_MEM sets the guest's memory in MB (default 512).
+# kernel). KC_QEMU_MEM sets the guest's memory in MB (default 512), KC_QEMU_APPEND adds to the kernel command line.
 # FILEs (modules, helpers) are copied into /kc in the initramfs; the script runs as /kc/test.sh after proc, sys and
 # a tmpfs are mounted, and the machine powers off when it ends. Exit status: QEMU's (124 on time-out).
 set -euo pipefail
@@ -68,7 +68,7 @@ set +e
 accel=${KC_QEMU_ACCEL:-tcg}
 timeout "$timeout_s" qemu-system-x86_64 -machine q35,accel=$accel -cpu max -m "${KC_QEMU_MEM:-512}" -smp 1 \
   -kernel "$kernel" -initrd "$work/initrd.gz" \
-  -append "console=ttyS0 panic=-1 oops=panic loglevel=7" \
+  -append "console=ttyS0 panic=-1 oops=panic loglevel=7 ${KC_QEMU_APPEND:-}" \
   -nographic -no-reboot -serial "file:$log" -monitor none -display none
 status=$?
 set -e

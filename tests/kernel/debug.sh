@@ -52,7 +52,8 @@ expect "kc-insmod-nth builds (static)" 'gcc -static -O2 -Wall -o "$out/kc-insmod
 helpers=("$out/kc-insmod-nth" tests/kernel/debug/lib.guest.sh)
 scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh)
 
-boot() { KC_QEMU_MEM=1024 scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }
+# kasan_multi_shot: every KASAN report is printed, not only the first (a report during boot must not hide ours).
+boot() { KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }
 # What a detector prints: none may appear in boot 1.
 reports='BUG:|WARNING:|KASAN|circular locking|sleeping function called|scheduling while atomic|Oops|general protection|panicked at|Kernel panic|kmemleak: [0-9]+ new suspected'
 
@@ -60,7 +61,8 @@ echo "boot 1: scenarios, fault injection, cycles and kmemleak"
 log=$out/main.serial.log
 start=$(date +%s)
 boot 900 tests/kernel/debug/main.guest.sh "$log.raw" "${files[@]}" "${helpers[@]}" "${scenarios[@]}"
-tr -d '\r' < "$log.raw" > "$log"
+# What the kernel does before the test starts is not the modules' doing: only the lines from "kc-boot: start" count.
+tr -d '\r' < "$log.raw" | sed -n '/^kc-boot: start/,$p' > "$log"
 echo "    boot 1 took $(( $(date +%s) - start )) s"
 checks=$(grep -c "kc-check: .* ok" "$log")
 expect "the production kernels' scenarios and KcTest pass under the detectors ($checks checks)" '[ "$checks" -ge 45 ] && ! grep -q "kc-check: .* FAIL" "$log"'

@@ -22,6 +22,9 @@ public sealed class RequiredSymbols
         RuntimeImport = Get("System.Runtime.RuntimeImportAttribute");
         DllImport = Get("System.Runtime.InteropServices.DllImportAttribute");
         UnmanagedCallersOnly = Get("System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute");
+        SpinLockGuard = Get("Kernel.SpinLockGuard`1");
+        MaySleep = Get("Kernel.MaySleepAttribute");
+        Gfp = Get("Kernel.Gfp");
         var errnos = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
         foreach (var (exception, errno) in ExceptionErrnos)
             if (Get(exception) is { } type) errnos.Add((type, errno));
@@ -46,6 +49,9 @@ public sealed class RequiredSymbols
     public INamedTypeSymbol? DllImport { get; }
     public INamedTypeSymbol? UnmanagedCallersOnly { get; }
     public ImmutableArray<(INamedTypeSymbol Type, string Errno)> ExceptionErrno { get; }
+    public INamedTypeSymbol? SpinLockGuard { get; }
+    public INamedTypeSymbol? MaySleep { get; }
+    public INamedTypeSymbol? Gfp { get; }
 
     public bool IsSpan(ITypeSymbol? type) => Is(type?.OriginalDefinition, Span) || Is(type?.OriginalDefinition, ReadOnlySpan);
     public bool IsReadOnlySpan(ITypeSymbol? type) => Is(type?.OriginalDefinition, ReadOnlySpan);

@@ -55,6 +55,13 @@ public static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor ParameterWritableNeedsCopy = Error("KC0022", Module,
         "String or array module parameter is writable in sysfs", "Module parameter '{0}' is {1}, which a sysfs write would replace while the module reads it; make it ParameterPermissions.ReadOnly or None");
 
+    public static readonly DiagnosticDescriptor MiscDeviceNotMarked = Error("KC0023", Module,
+        "Misc device type is not marked [MiscDevice]", "'{0}' implements IMiscDevice but is not marked [MiscDevice]; without it no file operation reaches it and registration panics");
+    public static readonly DiagnosticDescriptor MiscDeviceShapeInvalid = Error("KC0024", Module,
+        "Misc device type cannot be generated", "[MiscDevice] type '{0}' is {1}; it must be a top-level, non-generic partial struct the generator can add its kind to");
+    public static readonly DiagnosticDescriptor MiscDeviceNotImplemented = Error("KC0025", Module,
+        "[MiscDevice] type does not implement IMiscDevice of itself", "[MiscDevice] type '{0}' must implement IMiscDevice<{0}>, whose Open makes the state of an open file");
+
     public static readonly DiagnosticDescriptor CStrNotConstant = Error("KC0101", CStr,
         "CStr.Literal needs a constant", "CStr.Literal needs a compile-time constant string; for run-time bytes use CStr.FromBytesWithNul");
     public static readonly DiagnosticDescriptor CStrInteriorNul = Error("KC0102", CStr,

@@ -50,11 +50,28 @@ public sealed class GeneratorTests
 
             public void Dispose() { }
         }
+
+        [MiscDevice]
+        internal partial struct EchoFile : IMiscDevice<EchoFile>, IDeviceRead, IDeviceIoctl
+        {
+            public static Result<EchoFile> Open(MiscDevice device) => new EchoFile();
+            public Result<nint> Read(UserSliceWriter destination, ref long position) => 0;
+            public Result<nint> Ioctl(uint command, nuint argument) => Errno.ENOTTY;
+            public void Dispose() { }
+        }
+
+        [MiscDevice]
+        internal readonly partial struct CountFile : IMiscDevice<CountFile>, IDeviceWrite
+        {
+            public static Result<CountFile> Open(MiscDevice device) => new CountFile();
+            public Result<nint> Write(UserSliceReader source, ref long position) => (nint)source.Length;
+            public void Dispose() { }
+        }
         """;
 
     private static string GoldenPath(string name) => Path.Combine(TestSetup.RepositoryRoot(), "tests", "KernelCrate.Analyzers.Tests", "Golden", name);
 
-    private static (string Module, string Literals, string Parameters) RunGenerators(string source)
+    private static (string Module, string Literals, string Parameters, string Devices) RunGenerators(string source)
     {
         CSharpCompilation compilation = CSharpCompilation.Create("fullmod",
             [CSharpSyntaxTree.ParseText(source, TestSetup.ModuleParseOptions, path: "/0/Test0.cs")],
@@ -67,7 +84,7 @@ public sealed class GeneratorTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         GeneratorDriverRunResult result = driver.GetRunResult();
         string Find(string hint) => result.Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName == hint).SourceText.ToString();
-        return (Find("KernelModule.g.cs"), Find("CStrLiterals.g.cs"), Find("ModuleParameters.g.cs"));
+        return (Find("KernelModule.g.cs"), Find("CStrLiterals.g.cs"), Find("ModuleParameters.g.cs"), Find("MiscDevices.g.cs"));
     }
 
     private static void AssertGolden(string name, string actual)
@@ -81,8 +98,14 @@ public sealed class GeneratorTests
     [Fact]
     public void Module_entry_points_and_modinfo_match_the_golden_file()
     {
-        (string module, string literals, string parameters) = RunGenerators(FullModule);
+        (string module, string literals, string parameters, string devices) = RunGenerators(FullModule);
         AssertGolden("KernelModule.g.cs.txt", module);
+        AssertGolden("MiscDevices.g.cs.txt", devices);
+        // Kinds follow the full names: CountFile is 1, EchoFile 2; each operation reaches only the types that have it.
+        Assert.Contains("static uint global::Kernel.IMiscDevice<global::Sample.CountFile>.FileOperationsKind => 1;", devices);
+        Assert.Contains("if (kind == 2) return global::Kernel.MiscDeviceDispatch.Read<global::Sample.EchoFile>", devices);
+        Assert.DoesNotContain("Read<global::Sample.CountFile>", devices);
+        Assert.Contains("if (kind == 1) return global::Kernel.MiscDeviceDispatch.Write<global::Sample.CountFile>", devices);
         AssertGolden("CStrLiterals.g.cs.txt", literals);
         AssertGolden("ModuleParameters.g.cs.txt", parameters);
         Assert.Contains("ModuleParameterInfoAttribute(\"test_parameter\", \"long\", 292, new string[] { \"1\" }, \"A long with a default of 1\", 0)", parameters);
@@ -104,6 +127,7 @@ public sealed class GeneratorTests
         ModuleTestState.Apply(test.TestState);
         test.TestState.Sources.Add(("KernelModule.g.cs", File.ReadAllText(GoldenPath("KernelModule.g.cs.txt"))));
         test.TestState.Sources.Add(("ModuleParameters.g.cs", File.ReadAllText(GoldenPath("ModuleParameters.g.cs.txt"))));
+        test.TestState.Sources.Add(("MiscDevices.g.cs", File.ReadAllText(GoldenPath("MiscDevices.g.cs.txt"))));
         test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
         test.SolutionTransforms.Add((solution, id) => solution.WithProjectParseOptions(id, TestSetup.ModuleParseOptions));
         await test.RunAsync(TestContext.Current.CancellationToken);
@@ -161,6 +185,8 @@ public sealed class GeneratorTests
     [InlineData("partial class C { [ModuleParameter(Default = null, Name = null, MaxLength = -1)] static partial System.ReadOnlySpan<int> P { get; } }")]
     [InlineData("partial class C { [ModuleParameter(Default = new object[] { 1, \"x\", null })] static partial System.ReadOnlySpan<long> P { get; } }")]
     [InlineData("partial class C { [ModuleParameter(Permissions = (ParameterPermissions)(-1), Default = 1.5)] static partial long P { get; set; } }")]
+    [InlineData("[MiscDevice] partial struct D { } [MiscDevice] class E : IMiscDevice<E> { } [MiscDevice] partial struct F<T> : IMiscDevice<int> { }")]
+    [InlineData("[MiscDevice(1)] partial struct D : IMiscDevice<D>, IDeviceRead { public static Result<D> Open(MiscDevice m) => default; }")]
     [InlineData("partial class C { [ModuleParameter] int P; [ModuleParameter] static partial int Q { get; } [ModuleParameter] static partial int Q { get => 1; } }")]
     public void Broken_input_never_crashes_the_generators(string body)
     {

@@ -32,6 +32,10 @@ internal static unsafe class Native
         FailAllocation = -1;
         FailSysctlRegistration = false;
         Registered.Clear();
+        UserMemory.Clear();
+        Devices.Clear();
+        FailDeviceRegistration = 0;
+        Locks.Clear();
     }
 
     /// <summary>Whether the last record lacks its newline, so a KERN_CONT joins it (as the kernel's log does).</summary>
@@ -115,6 +119,101 @@ internal static unsafe class Native
         GCHandle.FromIntPtr((IntPtr)handle).Free();
         LiveAllocations--;
     }
+    /// <summary>The process's readable and writable memory as copy_{from,to}_user see it: anything else faults.</summary>
+    public static readonly List<(ulong Start, ulong Length)> UserMemory = new();
+
+    /// <summary>Bytes from <paramref name="address"/> that lie in user memory, up to <paramref name="length"/>.</summary>
+    private static nuint Accessible(ulong address, nuint length)
+    {
+        foreach ((ulong start, ulong size) in UserMemory)
+            if (address >= start && address < start + size)
+                return (nuint)Math.Min((ulong)length, start + size - address);
+        return 0;
+    }
+
+    public static nuint CopyFromUser(void* destination, ulong source, nuint length)
+    {
+        nuint ok = Accessible(source, length);
+        Buffer.MemoryCopy((void*)source, destination, ok, ok);
+        return length - ok;
+    }
+
+    public static nuint CopyToUser(ulong destination, void* source, nuint length)
+    {
+        nuint ok = Accessible(destination, length);
+        Buffer.MemoryCopy(source, (void*)destination, ok, ok);
+        return length - ok;
+    }
+
+    /// <summary>Registered misc devices: kind, state size, name, mode.</summary>
+    public static readonly List<(uint Kind, nuint StateSize, string Name, ushort Mode)> Devices = new();
+    public static int FailDeviceRegistration;
+
+    public static void* MiscdevRegister(uint kind, nuint stateSize, byte* name, ushort mode, int* error)
+    {
+        if (FailDeviceRegistration != 0) { *error = FailDeviceRegistration; return null; }
+        Devices.Add((kind, stateSize, Marshal.PtrToStringUTF8((IntPtr)name)!, mode));
+        *error = 0;
+        return (void*)Devices.Count;
+    }
+
+    public static void MiscdevDeregister(void* device) => Devices[(int)device - 1] = default;
+    public static void* MiscdevDevice(void* device) => device;
+    public static int MiscdevMinor(void* device) => 100 + (int)device;
+
+    public static void DevPrintk(int level, void* device, byte* text, nuint length)
+        => Lines.Add(((LogLevel)level, $"dev{(nint)device}: " + Encoding.UTF8.GetString(text, (int)length)));
+
+    /// <summary>Every lock: held or not, and the lockdep key and name it was made with.</summary>
+    public static readonly Dictionary<nint, (bool Held, nint Key, string Name)> Locks = new();
+
+    private static void* LockAlloc(nuint dataSize, void* key, byte* name)
+    {
+        if (ShouldFail()) return null;
+        LiveAllocations++;
+        byte* block = (byte*)NativeMemory.AllocZeroed(16 + dataSize);
+        Locks[(nint)block] = (false, (nint)key, Marshal.PtrToStringUTF8((IntPtr)name)!);
+        return block;
+    }
+
+    private static void Take(void* lk)
+    {
+        (bool held, nint key, string name) = Locks[(nint)lk];
+        if (held) throw new InvalidOperationException("deadlock: " + name + " taken twice");
+        Locks[(nint)lk] = (true, key, name);
+    }
+
+    private static void Give(void* lk)
+    {
+        (bool held, nint key, string name) = Locks[(nint)lk];
+        if (!held) throw new InvalidOperationException(name + " released while not held");
+        Locks[(nint)lk] = (false, key, name);
+    }
+
+    private static void LockFree(void* lk)
+    {
+        if (Locks[(nint)lk].Held) throw new InvalidOperationException("freed while held");
+        Locks.Remove((nint)lk);
+        NativeMemory.Free(lk);
+        LiveAllocations--;
+    }
+
+    public static void* MutexAlloc(nuint dataSize, void* key, byte* name) => LockAlloc(dataSize, key, name);
+    public static void* MutexData(void* mutex) => (byte*)mutex + 16;
+    public static void MutexLock(void* mutex) => Take(mutex);
+    public static void MutexUnlock(void* mutex) => Give(mutex);
+    public static void MutexFree(void* mutex) => LockFree(mutex);
+    public static void* SpinlockAlloc(nuint dataSize, void* key, byte* name) => LockAlloc(dataSize, key, name);
+    public static void* SpinlockData(void* spin) => (byte*)spin + 16;
+    public static void SpinlockLock(void* spin) => Take(spin);
+    public static void SpinlockUnlock(void* spin) => Give(spin);
+    public static nuint SpinlockLockIrqsave(void* spin) { Take(spin); return 0x246; }
+    public static void SpinlockUnlockIrqrestore(void* spin, nuint flags)
+    {
+        if (flags != 0x246) throw new InvalidOperationException("irqrestore with flags not from irqsave");
+        Give(spin);
+    }
+    public static void SpinlockFree(void* spin) => LockFree(spin);
 }
 
 /// <summary>What kc_sysctl.c keeps for one file: the storage's kind, the storage, and the table's fields.</summary>

@@ -36,7 +36,7 @@ done
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$tree" > "$out/$(basename "$1").build.log" 2>&1; }
 ko() { echo "$1/bin/Debug/net10.0/$2.ko"; }
 modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelModules/ParamMod:parammod
-  samples/RustMinimal:rust_minimal samples/RustPrint:rust_print)
+  samples/RustMinimal:rust_minimal samples/RustPrint:rust_print samples/RustMiscDevice:rust_misc_device)
 controls=(tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
   tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/UncheckedMod:uncheckedmod)
 files=() control_files=()
@@ -49,8 +49,9 @@ for entry in "${controls[@]}"; do control_files+=("$(ko "${entry%%:*}" "${entry#
 rm -rf "$out/controls" && cp -r tests/kernel/debug/controls "$out/controls"
 expect "the C lockdep control builds" 'make -s -C "$tree" M="$out/controls" modules > "$out/controls.build.log" 2>&1'
 expect "kc-insmod-nth builds (static)" 'gcc -static -O2 -Wall -o "$out/kc-insmod-nth" tests/kernel/debug/kc-insmod-nth.c'
-helpers=("$out/kc-insmod-nth" tests/kernel/debug/lib.guest.sh)
-scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh)
+expect "misc-device-user builds (static)" 'gcc -static -O2 -Wall -o "$out/misc-device-user" tests/kernel/misc/misc-device-user.c'
+helpers=("$out/kc-insmod-nth" "$out/misc-device-user" tests/kernel/guest-lib.sh tests/kernel/debug/lib.guest.sh)
+scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh)
 
 # kasan_multi_shot: every KASAN report is printed, not only the first (a report during boot must not hide ours).
 boot() { KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }
@@ -82,6 +83,12 @@ for entry in "${modules[@]}"; do
   expect "[$name] each such failure failed the load with ENOMEM and left nothing behind" \
     '[[ "$summary" =~ failed=([0-9]+)\ enomem=([0-9]+)\ other=0\ absorbed=[0-9]+\ leftovers=0$ ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ]'
 done
+summary=$(grep "^kc-fi-open: rust_misc_device complete=" "$log")
+echo "    $summary"
+expect "[rust_misc_device] the open path: N = 1, 2, ... until an open succeeds with the fault unused, failing inside the device's own open too" \
+  '[[ "$summary" =~ complete=yes\ opens=[0-9]+\ in_device=([2-9]|[1-9][0-9]) ]]'
+expect "[rust_misc_device] every failed open failed with ENOMEM" \
+  '[[ "$summary" =~ failed=([0-9]+)\ enomem=([0-9]+)\ other=0\ absorbed=[0-9]+$ ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[1]}" -ge 1 ]'
 expect "100 load/use/unload cycles" 'grep -q "kc-check: load-use-unload-cycles ok" "$log"'
 expect "kmemleak reports no leak after the fault injection and the cycles" 'grep -q "^kc-leaks: 0$" "$log"'
 expect "no detector reported anything (KASAN, lockdep, sleep in atomic, BUG, WARNING, kmemleak)" '! grep -E -q "$reports" "$log"'

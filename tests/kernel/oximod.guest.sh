@@ -1,5 +1,5 @@
 # Runs inside the QEMU guest (busybox sh). Each check prints "kc-check: <name> <ok|FAIL> <detail>".
-check() { if [ "$2" = "$3" ]; then echo "kc-check: $1 ok"; else echo "kc-check: $1 FAIL got '$2' want '$3'"; fi; }
+. /kc/guest-lib.sh
 atom=/proc/sys/example/atom
 
 insmod /kc/oximod.ko; check insmod "$?" 0

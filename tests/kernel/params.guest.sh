@@ -1,5 +1,5 @@
 # Runs inside the QEMU guest: module parameters from insmod and sysfs (ParamMod), and the two Rust-for-Linux twins.
-check() { if [ "$2" = "$3" ]; then echo "kc-check: $1 ok"; else echo "kc-check: $1 FAIL got '$2' want '$3'"; fi; }
+. /kc/guest-lib.sh
 p=/sys/module/parammod/parameters
 insmod /kc/parammod.ko; check insmod-defaults "$?" 0
 check sysfs-flag "$(cat $p/flag)" Y

@@ -28,6 +28,7 @@ fail=tests/KernelModules/FailMod/bin/Debug/net10.0/failmod.ko
 par=tests/KernelModules/ParamMod/bin/Debug/net10.0/parammod.ko
 rmin=samples/RustMinimal/bin/Debug/net10.0/rust_minimal.ko
 rprn=samples/RustPrint/bin/Debug/net10.0/rust_print.ko
+rmd=samples/RustMiscDevice/bin/Debug/net10.0/rust_misc_device.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -54,6 +55,8 @@ expect "a kbuild compiler error surfaces as an MSBuild error with file and line,
   '! dotnet build tests/KernelModules/FailMod -nologo -v q -p:KernelDir="$kdir" -p:KernelCrateNativeDir="$bad/" -p:KernelCrateKbuildDir="$out/bad-kbuild/" > "$out/bad-native.log" 2>&1 && grep -q "kc_helpers.c(12,[0-9]*): kbuild error KC9004: #error kernelcrate-test-error" "$out/bad-native.log" && [ ! -e "$fail" ]'
 expect "scripts/boot-module.sh fails when the module does not load (FailMod's Init fails)" \
   'build tests/KernelModules/FailMod && ! scripts/boot-module.sh "$fail" > "$out/boot-failmod.log" 2>&1 && grep -q "did not load and unload cleanly" "$out/boot-failmod.log"'
+expect "the misc-device user program builds (static)" 'gcc -static -O2 -Wall -o "$out/misc-device-user" tests/kernel/misc/misc-device-user.c'
+misc_user=$out/misc-device-user
 if [ "$(wc -w <<< "$names")" -ge 2 ]; then
   second=$(awk '{print $2}' <<< "$names")
   expect "another KernelDir rebuilds the .ko for that kernel" \
@@ -76,7 +79,8 @@ expect "[$name] KcTest builds" 'build tests/KernelModules/KcTest'
 expect "[$name] kctest.ko: managed code reached only by direct calls, no indirect branch, SIMD only inside the FPU section" 'tests/kernel/check-entries.sh $kct $ibt'
 expect "[$name] PanicMod builds" 'build tests/KernelModules/PanicMod'
 expect "[$name] FailMod builds" 'build tests/KernelModules/FailMod'
-expect "[$name] ParamMod, RustMinimal and RustPrint build" 'build tests/KernelModules/ParamMod && build samples/RustMinimal && build samples/RustPrint'
+expect "[$name] ParamMod, RustMinimal, RustPrint and RustMiscDevice build" 'build tests/KernelModules/ParamMod && build samples/RustMinimal && build samples/RustPrint && build samples/RustMiscDevice'
+expect "[$name] rust_misc_device.ko: managed code reached only by direct calls, no indirect branch, SIMD only inside the FPU section" 'tests/kernel/check-entries.sh $rmd $ibt'
 expect "[$name] modinfo shows each parameter with its description and type" \
   '[ "$(modinfo -F parm $rmin)" = "test_parameter:This parameter has a default of 1 (long)" ] && modinfo -F parm $par | grep -q -x "label:A string (charp)" && modinfo -F parm $par | grep -q -x "levels: (array of int)" && modinfo -F parm $par | grep -q -x "flag:A bool root may change (bool)"'
 # The managed object of the module that uses every API needs nothing but kernel exports and KernelCrate's helpers.
@@ -88,7 +92,7 @@ expect "[$name] kbuild printed no warning" '! grep -h "kbuild warning" "$out"/*.
 
 echo "boot 1: OxiMod"
 log=$out/oximod.serial.log
-boot tests/kernel/oximod.guest.sh "$log" "$oxi"
+boot tests/kernel/oximod.guest.sh "$log" "$oxi" tests/kernel/guest-lib.sh
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all OxiMod guest checks pass ($checks)" '[ "$checks" -ge 18 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
 grep -a "kc-check: .* FAIL" "$log" | sed 's/^/    /'
@@ -119,9 +123,10 @@ expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'
 expect "[$name] no BUG/Oops/WARNING in the test boot" '! grep -a -E -q "$bad_lines" "$log"'
 
-echo "boot 3: module parameters and the Rust-for-Linux twins"
+echo "boot 3: module parameters, the misc device and the Rust-for-Linux twins"
 log=$out/params.serial.log
-boot tests/kernel/params.guest.sh "$log" "$par" "$rmin" "$rprn"
+printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\n' > "$out/boot3.guest.sh"
+boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$misc_user" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -135,7 +140,14 @@ expect "[$name] sysfs writes reach C# while the module runs" 'grep -a -q "paramm
 sed -n '/kc-dmesg-begin/,/kc-dmesg-end/p' "$log" | grep -a -E '^<[0-7]>\[[^]]*\] rust_(minimal|print): ' \
   | sed -E 's/^(<[0-7]>)\[[^]]*\] /\1/; s/\[[^]]*RustPrint\.cs:[0-9]+\]/[RustPrint.cs:LINE]/' > "$out/rust-samples.log"
 expect "[$name] rust_minimal and rust_print print upstream's lines at upstream's levels" 'diff -u tests/kernel/rust-samples.expected "$out/rust-samples.log"'
-expect "[$name] no BUG/Oops/WARNING in the parameter boot" '! grep -a -E -q "$bad_lines" "$log"'
+misc_checks=$(grep -a -c "kc-check: misc-" "$log") scenario_checks=$(sed -n '/kc-check: misc-upstream-program/,/kc-scenario:/p' "$log" | grep -a -c "kc-check: .* ok")
+expect "[$name] rust_misc_device: node, upstream's program, the scenario, 200 cycles, rmmod refused while open, nothing left ($misc_checks + $scenario_checks checks)" \
+  '[ "$misc_checks" -ge 9 ] && [ "$scenario_checks" -ge 25 ] && ! grep -a -q "kc-check: .* FAIL" "$log" && grep -a -q "kc-cycles: 200 done" "$log"'
+# Upstream's program's kernel lines with their levels against upstream's (the taint notices of a first load dropped).
+sed -n '/kc-misc-dmesg-begin/,/kc-misc-dmesg-end/p' "$log" | grep -a -E '^<[0-7]>' | grep -a -v -e 'taint' \
+  | sed -E 's/^(<[0-7]>)\[[^]]*\] /\1/' > "$out/rust-misc-device.log"
+expect "[$name] rust_misc_device prints upstream's lines at upstream's levels" 'diff -u tests/kernel/rust-misc-device.expected "$out/rust-misc-device.log"'
+expect "[$name] no BUG/Oops/WARNING in the parameter and misc-device boot" '! grep -a -E -q "$bad_lines" "$log"'
 
 echo "boot 4: a bounds-check panic"
 log=$out/panicmod.serial.log

@@ -38,4 +38,6 @@ public static class TrackingNames
     public const string AllCStrLiterals = nameof(AllCStrLiterals);
     public const string Parameter = nameof(Parameter);
     public const string AllParameters = nameof(AllParameters);
+    public const string MiscDevice = nameof(MiscDevice);
+    public const string AllMiscDevices = nameof(AllMiscDevices);
 }

@@ -39,4 +39,61 @@ internal static unsafe class Native
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysctl_free")]
     public static extern void SysctlFree(void* sysctl);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_miscdev_register")]
+    public static extern void* MiscdevRegister(uint kind, nuint stateSize, byte* name, ushort mode, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_miscdev_deregister")]
+    public static extern void MiscdevDeregister(void* device);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_miscdev_device")]
+    public static extern void* MiscdevDevice(void* device);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_miscdev_minor")]
+    public static extern int MiscdevMinor(void* device);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_copy_from_user")]
+    public static extern nuint CopyFromUser(void* destination, ulong source, nuint length);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_copy_to_user")]
+    public static extern nuint CopyToUser(ulong destination, void* source, nuint length);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_dev_printk")]
+    public static extern void DevPrintk(int level, void* device, byte* text, nuint length);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_mutex_alloc")]
+    public static extern void* MutexAlloc(nuint dataSize, void* key, byte* name);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_mutex_data")]
+    public static extern void* MutexData(void* mutex);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_mutex_lock")]
+    public static extern void MutexLock(void* mutex);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_mutex_unlock")]
+    public static extern void MutexUnlock(void* mutex);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_mutex_free")]
+    public static extern void MutexFree(void* mutex);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_spinlock_alloc")]
+    public static extern void* SpinlockAlloc(nuint dataSize, void* key, byte* name);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_spinlock_data")]
+    public static extern void* SpinlockData(void* spin);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_spinlock_lock")]
+    public static extern void SpinlockLock(void* spin);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_spinlock_unlock")]
+    public static extern void SpinlockUnlock(void* spin);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_spinlock_lock_irqsave")]
+    public static extern nuint SpinlockLockIrqsave(void* spin);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_spinlock_unlock_irqrestore")]
+    public static extern void SpinlockUnlockIrqrestore(void* spin, nuint flags);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_spinlock_free")]
+    public static extern void SpinlockFree(void* spin);
 }

@@ -29,10 +29,15 @@ public readonly struct Errno : IEquatable<Errno>
     public static Errno EBUSY => new(16);
     public static Errno EEXIST => new(17);
     public static Errno ENODEV => new(19);
+    public static Errno ENOTTY => new(25);
+    public static Errno ESPIPE => new(29);
+    public static Errno EPIPE => new(32);
     public static Errno EINVAL => new(22);
     public static Errno ENOSPC => new(28);
     public static Errno ERANGE => new(34);
     public static Errno ENOSYS => new(38);
+    public static Errno EOVERFLOW => new(75);
+    public static Errno EMSGSIZE => new(90);
     public static Errno EOPNOTSUPP => new(95);
     public static Errno ETIMEDOUT => new(110);
 
@@ -76,5 +81,5 @@ public readonly struct Errno : IEquatable<Errno>
     }
 
     private static ReadOnlySpan<byte> NameTable =>
-        "\u0001EPERM\0\u0002ENOENT\0\u0004EINTR\0\u0005EIO\0\u0006ENXIO\0\u0007E2BIG\0\u0009EBADF\0\u000bEAGAIN\0\u000cENOMEM\0\u000dEACCES\0\u000eEFAULT\0\u0010EBUSY\0\u0011EEXIST\0\u0013ENODEV\0\u0016EINVAL\0\u001cENOSPC\0\u0022ERANGE\0\u0026ENOSYS\0\u005fEOPNOTSUPP\0\u006eETIMEDOUT\0"u8;
+        "\u0001EPERM\0\u0002ENOENT\0\u0004EINTR\0\u0005EIO\0\u0006ENXIO\0\u0007E2BIG\0\u0009EBADF\0\u000bEAGAIN\0\u000cENOMEM\0\u000dEACCES\0\u000eEFAULT\0\u0010EBUSY\0\u0011EEXIST\0\u0013ENODEV\0\u0016EINVAL\0\u0019ENOTTY\0\u001cENOSPC\0\u001dESPIPE\0\u0020EPIPE\0\u0022ERANGE\0\u0026ENOSYS\0\u004bEOVERFLOW\0\u005aEMSGSIZE\0\u005fEOPNOTSUPP\0\u006eETIMEDOUT\0"u8;
 }

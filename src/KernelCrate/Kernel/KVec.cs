@@ -85,6 +85,19 @@ public unsafe struct KVec<T> : IDisposable where T : unmanaged
 
     public void Clear() => _length = 0;
 
+    /// <summary>Keeps the first <paramref name="length"/> items (nothing changes if there are fewer).</summary>
+    public void Truncate(int length)
+    {
+        if (length >= 0 && length < _length) _length = length;
+    }
+
+    /// <summary>Sets the length within the capacity; the caller fills any new items before they are read.</summary>
+    internal void SetLength(int length)
+    {
+        if ((uint)length > (uint)_capacity) Panic.Fail("KVec length beyond its capacity"u8);
+        _length = length;
+    }
+
     public void Dispose()
     {
         if (_items != null) Native.Kfree(_items);

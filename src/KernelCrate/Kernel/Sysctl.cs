@@ -13,6 +13,7 @@ public unsafe struct Sysctl<T> : IDisposable where T : unmanaged, ISysctlStorage
     private T* _storage;
 
     /// <summary>Registers the file. ENOMEM if memory runs out, or the kernel's error if registration fails.</summary>
+    [MaySleep]
     public static Result<Sysctl<T>> Register(CStr path, CStr name, T storage, SysctlMode mode)
     {
         void* handle = Native.SysctlAlloc(T.SysctlKind, (nuint)sizeof(T));

@@ -17,4 +17,8 @@
 #include "kc_alloc.c"
 #include "kc_memory.c"
 #include "kc_sysctl.c"
+#include "kc_uaccess.c"
+#include "kc_device.c"
+#include "kc_lock.c"
+#include "kc_miscdev.c"
 #include "kc_module.c"

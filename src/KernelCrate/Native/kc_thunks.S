@@ -25,3 +25,10 @@ KC_ALIGNED_ENTRY kc_aligned_module_exit, kc_module_exit
 #ifdef KC_USES_kc_sysctl_register
 KC_ALIGNED_ENTRY kc_aligned_sysctl_handle, kc_sysctl_handle
 #endif
+#ifdef KC_USES_kc_miscdev_register
+KC_ALIGNED_ENTRY kc_aligned_miscdev_open, kc_miscdev_open
+KC_ALIGNED_ENTRY kc_aligned_miscdev_release, kc_miscdev_release
+KC_ALIGNED_ENTRY kc_aligned_miscdev_read, kc_miscdev_read
+KC_ALIGNED_ENTRY kc_aligned_miscdev_write, kc_miscdev_write
+KC_ALIGNED_ENTRY kc_aligned_miscdev_ioctl, kc_miscdev_ioctl
+#endif

@@ -1,5 +1,5 @@
 # Shared by the debug kernel's guest scripts (busybox sh): checks, debugfs, the fault-injection loop, kmemleak.
-check() { if [ "$2" = "$3" ]; then echo "kc-check: $1 ok"; else echo "kc-check: $1 FAIL got '$2' want '$3'"; fi; }
+. /kc/guest-lib.sh
 mount -t debugfs none /sys/kernel/debug
 fs=/sys/kernel/debug/failslab
 km=/sys/kernel/debug/kmemleak

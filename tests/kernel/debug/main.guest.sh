@@ -7,6 +7,7 @@ atom=/proc/sys/example/atom
 # The same scenarios as on the production kernels (tests/kernel/run.sh's guest scripts), then KcTest.
 sh /kc/oximod.guest.sh
 sh /kc/params.guest.sh
+sh /kc/misc.guest.sh
 insmod /kc/kctest.ko; check kctest-insmod "$?" 0
 rmmod kctest
 dmesg | grep -q "kctest: [0-9]* passed, 0 failed"; check kctest-none-failed "$?" 0
@@ -17,12 +18,42 @@ init_fault_loop kctest /kc/kctest.ko ""
 init_fault_loop parammod /kc/parammod.ko "label=fault levels=3,4"
 init_fault_loop rust_minimal /kc/rust_minimal.ko "test_parameter=2"
 init_fault_loop rust_print /kc/rust_print.ko ""
+init_fault_loop rust_misc_device /kc/rust_misc_device.ko "" /dev/rust-misc-device
+
+# The misc device's open path, as fault_loop does for a load: the opener's N-th fault-injectable call fails, N = 1,
+# 2, ... until an open succeeds with the fault unused. Every failed open must fail with ENOMEM; in_device counts the
+# failures inside the device's own open (kc_fop_open on failslab's stack): C's file state and the C# Open's Mutex.
+insmod /kc/rust_misc_device.ko
+failures=0 enomem=0 other=0 absorbed=0 in_device=0 done=no n=1
+quiet
+echo 2 > $fs/verbose
+while [ $n -le 200 ]; do
+  out=$(/kc/misc-device-user open-nth /dev/rust-misc-device $n)
+  trace=$(dmesg -c)
+  echo "$trace" | grep -E "$reports" | sed 's/^/kc-report: /'
+  rc=${out#*rc=}; rc=${rc%% *}; err=${out#*errno=}; err=${err%% *}; left=${out##*left=}
+  echo "$trace" | grep -q kc_fop_open && [ "$left" = 0 ] && in_device=$((in_device + 1))
+  if [ "$rc" = 0 ]; then
+    if [ "$left" != 0 ]; then done=yes; break; fi
+    absorbed=$((absorbed + 1))
+  else
+    failures=$((failures + 1))
+    if [ "$err" = 12 ]; then enomem=$((enomem + 1)); else other=$((other + 1)); echo "kc-fi-open: N=$n errno=$err"; fi
+  fi
+  n=$((n + 1))
+done
+echo 1 > $fs/verbose
+loud
+rmmod rust_misc_device; check open-fault-loop-rmmod "$?" 0
+echo "kc-fi-open: rust_misc_device complete=$done opens=$n in_device=$in_device failed=$failures enomem=$enomem other=$other absorbed=$absorbed"
 
 cycles=0 i=0
 quiet
 while [ $i -lt 100 ]; do
   insmod /kc/oximod.ko && echo 1 > $atom && [ "$(cat $atom)" = 1 ] && rmmod oximod \
-    && insmod /kc/rust_minimal.ko && rmmod rust_minimal && cycles=$((cycles + 1))
+    && insmod /kc/rust_minimal.ko && rmmod rust_minimal \
+    && insmod /kc/rust_misc_device.ko && /kc/misc-device-user cycles /dev/rust-misc-device 1 > /dev/null \
+    && rmmod rust_misc_device && cycles=$((cycles + 1))
   i=$((i + 1))
   drain
 done

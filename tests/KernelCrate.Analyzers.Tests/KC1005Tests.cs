@@ -1,0 +1,136 @@
+using System.Threading.Tasks;
+using Kernel.Analyzers.Rules;
+using Kernel.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace Kernel.Analyzers.Tests;
+
+/// <summary>KC1005 against KernelCrate's own SpinLock, Mutex, UserSlice and KBox, as a module is compiled.</summary>
+public sealed class KC1005Tests
+{
+    private const string Prelude = """
+        using Kernel;
+
+        internal struct Data { internal int Value; }
+
+        """;
+
+    private static Task Verify(string source) => ModuleTestState.AnalyzerTest<KC1005SleepInAtomicContextAnalyzer>(Prelude + source, kernelModule: true).RunAsync();
+
+    [Fact]
+    public Task Reports_a_mutex_taken_and_user_memory_copied_under_a_spinlock() => Verify("""
+        internal static class Driver
+        {
+            internal static void Update(SpinLock<Data> spin, Mutex<Data> mutex, UserSliceReader reader)
+            {
+                using var guard = spin.Lock();
+                using var inner = {|KC1005:mutex.Lock()|};
+                Result<int> value = {|KC1005:reader.Read<int>()|};
+                guard.Value.Value = value.IsOk ? value.Value : 0;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_a_sleeping_allocation_and_a_registration_in_a_using_statement_and_under_irqsave() => Verify("""
+        internal static class Driver
+        {
+            internal static void Grow(SpinLock<Data> spin)
+            {
+                using (spin.LockIrqSave())
+                {
+                    var box = {|KC1005:KBox<int>.TryNew(1)|};
+                    var other = {|KC1005:KBox<int>.TryNew(2, Gfp.Kernel | Gfp.Zero)|};
+                    var created = {|KC1005:Mutex<int>.TryNew(0)|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Follows_the_users_own_MaySleep_methods() => Verify("""
+        internal static class Driver
+        {
+            [MaySleep]
+            private static void Flush() { }
+
+            internal static void Run(SpinLock<Data> spin)
+            {
+                var guard = spin.Lock();
+                {|KC1005:Flush()|};
+                guard.Dispose();
+                Flush();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_atomic_allocations_code_after_the_guard_and_other_methods_alone() => Verify("""
+        internal static class Driver
+        {
+            internal static void Fine(SpinLock<Data> spin, Mutex<Data> mutex, UserSliceReader reader)
+            {
+                using (var guard = spin.Lock())
+                {
+                    guard.Value.Value++;
+                    var box = KBox<int>.TryNew(1, Gfp.Atomic);
+                    var nowait = KBox<int>.TryNew(1, Gfp.NoWait | Gfp.Zero);
+                    var vector = new KVec<byte>(Gfp.Kernel);
+                    if (box.IsOk) box.Value.Dispose();
+                    if (nowait.IsOk) nowait.Value.Dispose();
+                    // A local function runs when it is called, not where it is written.
+                    void Deferred(Mutex<Data> m) { using var g = m.Lock(); }
+                }
+                using var inner = mutex.Lock();
+                Result<int> value = reader.Read<int>();
+                var later = KBox<int>.TryNew(value.IsOk ? value.Value : 0);
+            }
+
+            internal static void Sleeps(Mutex<Data> mutex)
+            {
+                using var guard = mutex.Lock();
+                var box = KBox<int>.TryNew(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_fix_makes_the_allocation_atomic()
+    {
+        var test = new CSharpCodeFixTest<KC1005SleepInAtomicContextAnalyzer, KC1005AllocateAtomicCodeFix, DefaultVerifier>
+        {
+            TestCode = Prelude + """
+                internal static class Driver
+                {
+                    internal static void Grow(SpinLock<Data> spin)
+                    {
+                        using var guard = spin.Lock();
+                        var box = {|KC1005:KBox<int>.TryNew(1)|};
+                        var zeroed = {|KC1005:KBox<long>.TryNew(2, Gfp.Kernel)|};
+                        var vector = {|KC1005:KVec<int>.TryWithCapacity(4, flags: Gfp.Kernel)|};
+                    }
+                }
+                """,
+            FixedCode = Prelude + """
+                internal static class Driver
+                {
+                    internal static void Grow(SpinLock<Data> spin)
+                    {
+                        using var guard = spin.Lock();
+                        var box = KBox<int>.TryNew(1, flags: Gfp.Atomic);
+                        var zeroed = KBox<long>.TryNew(2, Gfp.Atomic);
+                        var vector = KVec<int>.TryWithCapacity(4, flags: Gfp.Atomic);
+                    }
+                }
+                """,
+            ReferenceAssemblies = ModuleTestState.CorelibOnly,
+        };
+        ModuleTestState.Apply(test.TestState);
+        ModuleTestState.Apply(test.FixedState);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", TestSetup.KernelModuleConfig));
+        test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
+        return test.RunAsync();
+    }
+}

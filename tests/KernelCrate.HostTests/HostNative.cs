@@ -36,6 +36,7 @@ internal static unsafe class Native
         Devices.Clear();
         FailDeviceRegistration = 0;
         Locks.Clear();
+        Arcs.Clear();
     }
 
     /// <summary>Whether the last record lacks its newline, so a KERN_CONT joins it (as the kernel's log does).</summary>
@@ -214,6 +215,35 @@ internal static unsafe class Native
         Give(spin);
     }
     public static void SpinlockFree(void* spin) => LockFree(spin);
+    /// <summary>Live Arc blocks and their counts.</summary>
+    public static readonly Dictionary<nint, int> Arcs = new();
+
+    public static void* ArcAlloc(nuint dataSize, Gfp flags)
+    {
+        if (ShouldFail()) return null;
+        LiveAllocations++;
+        byte* block = (byte*)NativeMemory.AllocZeroed(16 + dataSize);
+        Arcs[(nint)block] = 1;
+        return block;
+    }
+
+    public static void* ArcData(void* arc) => (byte*)arc + 16;
+
+    public static void ArcGet(void* arc)
+    {
+        if (Arcs[(nint)arc] == 0) throw new InvalidOperationException("refcount_t: addition on 0; use-after-free");
+        Arcs[(nint)arc]++;
+    }
+
+    public static bool ArcPut(void* arc) => --Arcs[(nint)arc] == 0;
+
+    public static void ArcFree(void* arc)
+    {
+        if (Arcs[(nint)arc] != 0) throw new InvalidOperationException("freed with references left");
+        Arcs.Remove((nint)arc);
+        NativeMemory.Free(arc);
+        LiveAllocations--;
+    }
 }
 
 /// <summary>What kc_sysctl.c keeps for one file: the storage's kind, the storage, and the table's fields.</summary>

@@ -96,4 +96,19 @@ internal static unsafe class Native
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_spinlock_free")]
     public static extern void SpinlockFree(void* spin);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_arc_alloc")]
+    public static extern void* ArcAlloc(nuint dataSize, Gfp flags);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_arc_data")]
+    public static extern void* ArcData(void* arc);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_arc_get")]
+    public static extern void ArcGet(void* arc);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_arc_put")]
+    public static extern bool ArcPut(void* arc);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_arc_free")]
+    public static extern void ArcFree(void* arc);
 }

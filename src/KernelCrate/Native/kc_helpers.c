@@ -20,5 +20,6 @@
 #include "kc_uaccess.c"
 #include "kc_device.c"
 #include "kc_lock.c"
+#include "kc_refcount.c"
 #include "kc_miscdev.c"
 #include "kc_module.c"

@@ -67,5 +67,10 @@ void kc_spinlock_unlock(void *spin);
 unsigned long kc_spinlock_lock_irqsave(void *spin);
 void kc_spinlock_unlock_irqrestore(void *spin, unsigned long flags);
 void kc_spinlock_free(void *spin);
+void *kc_arc_alloc(size_t data_size, u32 flags);
+void *kc_arc_data(void *arc);
+void kc_arc_get(void *arc);
+bool kc_arc_put(void *arc);
+void kc_arc_free(void *arc);
 
 #endif

@@ -1,5 +1,8 @@
 using System.Threading.Tasks;
+using Kernel.CodeFixes;
 using Kernel.Generators.MiscDevices;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace Kernel.Analyzers.Tests;
@@ -36,4 +39,38 @@ public sealed class MiscDeviceDiagnosticsTests
         [MiscDevice] internal partial struct {|KC0025:F|} : IMiscDevice<D> { public static Result<D> Open(MiscDevice device) => new D(); public void Dispose() { } }
         [MiscDevice] internal partial struct D : IMiscDevice<D> { {{Members}} }
         """);
+
+    [Fact]
+    public Task The_fix_marks_the_type_and_makes_it_partial()
+    {
+        var test = new CSharpCodeFixTest<MiscDeviceDeclarationAnalyzer, KC0023MarkMiscDeviceCodeFix, DefaultVerifier>
+        {
+            TestCode = $$"""
+                using Kernel;
+                namespace N
+                {
+                    /// <summary>An open file.</summary>
+                    internal struct {|KC0023:D|} : IMiscDevice<D> { {{Members}} }
+                    [MiscDevice]
+                    readonly struct {|KC0024:E|} : IMiscDevice<E> { public static Result<E> Open(MiscDevice device) => new E(); public void Dispose() { } }
+                }
+                """,
+            FixedCode = $$"""
+                using Kernel;
+                namespace N
+                {
+                    /// <summary>An open file.</summary>
+                    [MiscDevice]
+                    internal partial struct D : IMiscDevice<D> { {{Members}} }
+                    [MiscDevice]
+                    readonly partial struct E : IMiscDevice<E> { public static Result<E> Open(MiscDevice device) => new E(); public void Dispose() { } }
+                }
+                """,
+            ReferenceAssemblies = ModuleTestState.CorelibOnly,
+        };
+        ModuleTestState.Apply(test.TestState);
+        ModuleTestState.Apply(test.FixedState);
+        test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
+        return test.RunAsync();
+    }
 }

@@ -118,6 +118,25 @@ public sealed class PrintkTests : HostTest
         Assert.Equal("My numbers are [72, 108, 200] [0x48, 0x6c, 0xc8] [] [1, -2]", Assert.Single(Native.Lines).Text);
     }
 
+    [Fact]
+    public void Lists_of_every_width_keep_sign_and_size()
+    {
+        ReadOnlySpan<short> shorts = [-32768, 32767];
+        ReadOnlySpan<ushort> ushorts = [65535, 0];
+        ReadOnlySpan<uint> uints = [4294967295];
+        ReadOnlySpan<ulong> ulongs = [18446744073709551615];
+        ReadOnlySpan<int> ints = [int.MinValue];
+        Printk.Info($"{shorts} {ushorts:x} {uints} {ulongs:#X} {ints}");
+        Assert.Equal("[-32768, 32767] [ffff, 0] [4294967295] [0xFFFFFFFFFFFFFFFF] [-2147483648]", Assert.Single(Native.Lines).Text);
+    }
+
+    [Fact]
+    public void Control_characters_escape_as_rust_writes_them()
+    {
+        Printk.Info($"{"\u0001\u001b\u007f\t\0":?}");
+        Assert.Equal("\"\\u{1}\\u{1b}\\u{7f}\\t\\0\"", Assert.Single(Native.Lines).Text);
+    }
+
     private readonly struct Point(int x, int y) : IPrintkFormattable
     {
         public void Format(ref PrintkText text, bool debug)

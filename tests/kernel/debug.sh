@@ -12,18 +12,11 @@ cd "$root"
 source tests/lib.sh
 out=${KC_TEST_OUT:-$root/.work/debug-tests}
 mkdir -p "$out"
-skip_loudly() {
-  echo "############################################################"
-  echo "## SKIPPED: the debug-kernel stage cannot run on this machine: $1"
-  echo "############################################################"
-  echo "debug: 0 passed, 0 failed, 1 skipped"
-  exit 0
-}
-[ -z "${KC_KERNEL_SKIP:-}" ] || skip_loudly "$KC_KERNEL_SKIP"
+[ -z "${KC_KERNEL_SKIP:-}" ] || skip_loudly debug "$KC_KERNEL_SKIP"
 tree=$(bash scripts/debug-kernel.sh); status=$?
 case $status in
   0) ;;
-  3) skip_loudly "a prerequisite of scripts/debug-kernel.sh is missing (see above)" ;;
+  3) skip_loudly debug "a prerequisite of scripts/debug-kernel.sh is missing (see above)" ;;
   *) expect "scripts/debug-kernel.sh builds the debug kernel" 'false'; finish debug; exit 1 ;;
 esac
 image=$tree/arch/x86/boot/bzImage

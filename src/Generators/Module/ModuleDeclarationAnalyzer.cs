@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using Kernel.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -40,13 +41,9 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
 
             start.RegisterCompilationEndAction(end =>
             {
-                var ordered = declared
-                    .OrderBy(d => d.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
-                    .ThenBy(d => d.Location.SourceSpan.Start)
-                    .ToArray();
-                foreach (var extra in ordered.Skip(1))
+                foreach (var (first, extra) in SourceOrder.Repeats(declared, d => d.Location))
                     end.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.ModuleDuplicate, extra.Location,
-                        extra.Type.Name, ordered[0].Type.Name));
+                        extra.Type.Name, first.Type.Name));
             });
         });
     }

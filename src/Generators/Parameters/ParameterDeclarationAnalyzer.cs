@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using Kernel.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -41,13 +42,9 @@ public sealed class ParameterDeclarationAnalyzer : DiagnosticAnalyzer
             start.RegisterCompilationEndAction(end =>
             {
                 foreach (var group in declared.GroupBy(d => d.Name))
-                {
-                    var ordered = group.OrderBy(d => d.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
-                        .ThenBy(d => d.Location.SourceSpan.Start).ToArray();
-                    foreach (var extra in ordered.Skip(1))
+                    foreach (var (first, extra) in SourceOrder.Repeats(group, d => d.Location))
                         end.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.ParameterNameDuplicate, extra.Location,
-                            group.Key, ordered[0].Property.ContainingType.Name + "." + ordered[0].Property.Name));
-                }
+                            group.Key, first.Property.ContainingType.Name + "." + first.Property.Name));
             });
         });
     }

@@ -104,45 +104,26 @@ public unsafe ref struct PrintkText
     public void AppendFormatted(nuint value, int alignment = 0, string format = null) => AppendUnsigned(value, alignment, format);
 
     /// <summary>A list, Rust's <c>{:?}</c> of a slice: <c>[72, 108, 200]</c>; a specifier applies to each element.</summary>
-    public void AppendFormatted(ReadOnlySpan<short> items, int alignment = 0, string format = null)
-    {
-        int start = BeginList(format, out PrintkFormat f);
-        for (int i = 0; i < items.Length; i++) { Separator(i); AppendSignedValue(items[i], 16, f); }
-        EndList(start, alignment, format, f);
-    }
+    public void AppendFormatted(ReadOnlySpan<short> items, int alignment = 0, string format = null) => AppendList(items, signed: true, alignment, format);
+    public void AppendFormatted(ReadOnlySpan<int> items, int alignment = 0, string format = null) => AppendList(items, signed: true, alignment, format);
+    public void AppendFormatted(ReadOnlySpan<long> items, int alignment = 0, string format = null) => AppendList(items, signed: true, alignment, format);
+    public void AppendFormatted(ReadOnlySpan<ushort> items, int alignment = 0, string format = null) => AppendList(items, signed: false, alignment, format);
+    public void AppendFormatted(ReadOnlySpan<uint> items, int alignment = 0, string format = null) => AppendList(items, signed: false, alignment, format);
+    public void AppendFormatted(ReadOnlySpan<ulong> items, int alignment = 0, string format = null) => AppendList(items, signed: false, alignment, format);
 
-    public void AppendFormatted(ReadOnlySpan<int> items, int alignment = 0, string format = null)
+    /// <summary>The integer lists above: each element read at its own width (2, 4 or 8 bytes).</summary>
+    private void AppendList<T>(ReadOnlySpan<T> items, bool signed, int alignment, string format) where T : unmanaged
     {
         int start = BeginList(format, out PrintkFormat f);
-        for (int i = 0; i < items.Length; i++) { Separator(i); AppendSignedValue(items[i], 32, f); }
-        EndList(start, alignment, format, f);
-    }
-
-    public void AppendFormatted(ReadOnlySpan<long> items, int alignment = 0, string format = null)
-    {
-        int start = BeginList(format, out PrintkFormat f);
-        for (int i = 0; i < items.Length; i++) { Separator(i); AppendSignedValue(items[i], 64, f); }
-        EndList(start, alignment, format, f);
-    }
-
-    public void AppendFormatted(ReadOnlySpan<ushort> items, int alignment = 0, string format = null)
-    {
-        int start = BeginList(format, out PrintkFormat f);
-        for (int i = 0; i < items.Length; i++) { Separator(i); AppendInteger(items[i], false, 64, f); }
-        EndList(start, alignment, format, f);
-    }
-
-    public void AppendFormatted(ReadOnlySpan<uint> items, int alignment = 0, string format = null)
-    {
-        int start = BeginList(format, out PrintkFormat f);
-        for (int i = 0; i < items.Length; i++) { Separator(i); AppendInteger(items[i], false, 64, f); }
-        EndList(start, alignment, format, f);
-    }
-
-    public void AppendFormatted(ReadOnlySpan<ulong> items, int alignment = 0, string format = null)
-    {
-        int start = BeginList(format, out PrintkFormat f);
-        for (int i = 0; i < items.Length; i++) { Separator(i); AppendInteger(items[i], false, 64, f); }
+        int bits = sizeof(T) * 8;
+        fixed (T* first = items)
+            for (int i = 0; i < items.Length; i++)
+            {
+                Separator(i);
+                byte* item = (byte*)(first + i);
+                if (signed) AppendSignedValue(bits == 16 ? *(short*)item : bits == 32 ? *(int*)item : *(long*)item, bits, f);
+                else AppendInteger(bits == 16 ? *(ushort*)item : bits == 32 ? *(uint*)item : *(ulong*)item, false, 64, f);
+            }
         EndList(start, alignment, format, f);
     }
 
@@ -272,11 +253,14 @@ public unsafe ref struct PrintkText
         else if (c < 0x20 || c == 0x7f)
         {
             AppendBytes("\\u{"u8);
-            AppendInteger((ulong)c, false, 8, PrintkFormat.Parse("x", PrintkValueKind.Integer));
+            if (c >= 0x10) AppendByte(HexDigit(c >> 4));
+            AppendByte(HexDigit(c & 0xf));
             AppendByte((byte)'}');
         }
         else AppendByte((byte)c);
     }
+
+    private static byte HexDigit(int value) => (byte)(value < 10 ? '0' + value : 'a' + value - 10);
 
     private void AppendBytes(ReadOnlySpan<byte> bytes)
     {

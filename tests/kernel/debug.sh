@@ -57,7 +57,7 @@ start=$(date +%s)
 boot 900 tests/kernel/debug/main.guest.sh "$log.raw" "${files[@]}" "${helpers[@]}" "${scenarios[@]}"
 # What the kernel does before the test starts is not the modules' doing: only the lines from "kc-boot: start" count.
 tr -d '\r' < "$log.raw" | sed -n '/^kc-boot: start/,$p' > "$log"
-echo "    boot 1 took $(( $(date +%s) - start )) s"
+echo "    boot 1 took $(( $(date +%s) - start )) s; in the guest: $(grep '^kc-phase: ' "$log" | sed -E 's/^kc-phase: ([^ ]+) at ([0-9]+)\..*/\1 \2/' | tr '\n' ' ')"
 checks=$(grep -c "kc-check: .* ok" "$log")
 expect "the production kernels' scenarios and KcTest pass under the detectors ($checks checks)" '[ "$checks" -ge 45 ] && ! grep -q "kc-check: .* FAIL" "$log"'
 grep "kc-check: .* FAIL\|kc-fi: .* rc=\|left something" "$log" | head -n 20 | sed 's/^/    /'

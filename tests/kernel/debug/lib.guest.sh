@@ -7,6 +7,9 @@ km=/sys/kernel/debug/kmemleak
 echo N > $fs/ignore-gfp-wait
 echo 1 > $fs/verbose
 
+# phase NAME: when each part of a boot starts, so the host can say where the time goes.
+phase() { echo "kc-phase: $1 at $(cut -d' ' -f1 /proc/uptime) s"; }
+
 # What a detector prints (tests/kernel/debug.sh looks for the same in the serial log).
 reports='BUG:|WARNING:|KASAN|circular locking|sleeping function called|scheduling while atomic|Oops|general protection|panicked at|Kernel panic'
 # The loops print thousands of lines, which the emulated serial port would take minutes to carry: while they run

@@ -5,6 +5,7 @@ echo clear > $km
 atom=/proc/sys/example/atom
 
 # The same scenarios as on the production kernels (tests/kernel/run.sh's guest scripts), then KcTest.
+phase scenarios
 sh /kc/oximod.guest.sh
 sh /kc/params.guest.sh
 sh /kc/misc.guest.sh
@@ -12,14 +13,19 @@ insmod /kc/kctest.ko; check kctest-insmod "$?" 0
 rmmod kctest
 dmesg | grep -q "kctest: [0-9]* passed, 0 failed"; check kctest-none-failed "$?" 0
 
+phase whole-load-fault-loop
 fault_loop oximod /kc/oximod.ko "" /proc/sys/example
-init_fault_loop oximod /kc/oximod.ko "" /proc/sys/example
+phase init-fault-loops
+init_phase whole-load-fault-loop
+fault_loop oximod /kc/oximod.ko "" /proc/sys/example
+phase init-fault-loops
 init_fault_loop kctest /kc/kctest.ko ""
 init_fault_loop parammod /kc/parammod.ko "label=fault levels=3,4"
 init_fault_loop rust_minimal /kc/rust_minimal.ko "test_parameter=2"
 init_fault_loop rust_print /kc/rust_print.ko ""
 init_fault_loop rust_misc_device /kc/rust_misc_device.ko "" /dev/rust-misc-device
 
+phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: the opener's N-th fault-injectable call fails, N = 1,
 # 2, ... until an open succeeds with the fault unused. Every failed open must fail with ENOMEM; in_device counts the
 # failures inside the device's own open (kc_fop_open on failslab's stack): C's file state and the C# Open's Mutex.
@@ -47,6 +53,7 @@ loud
 rmmod rust_misc_device; check open-fault-loop-rmmod "$?" 0
 echo "kc-fi-open: rust_misc_device complete=$done opens=$n in_device=$in_device failed=$failures enomem=$enomem other=$other absorbed=$absorbed"
 
+phase cycles
 cycles=0 i=0
 quiet
 while [ $i -lt 100 ]; do
@@ -59,4 +66,6 @@ while [ $i -lt 100 ]; do
 done
 loud
 check load-use-unload-cycles "$cycles" 100
+phase kmemleak
 leak_scan
+phase end

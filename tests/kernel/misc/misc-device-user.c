@@ -196,7 +196,7 @@ static int cycles(const char *device, int count)
 static int open_nth(const char *device, int nth)
 {
 	char text[16];
-	int control = open("/proc/thread-self/fail-nth", O_WRONLY), fd, saved;
+	int control = open("/proc/thread-self/fail-nth", O_RDWR), fd, saved;
 
 	if (control < 0 || write(control, text, snprintf(text, sizeof(text), "%d", nth)) < 0) {
 		printf("kc-open-nth: cannot write fail-nth: errno %d\n", errno);

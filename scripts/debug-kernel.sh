@@ -17,10 +17,10 @@ key=$(printf '%s\n' "$version" | cat - "$fragment" | sha256sum | cut -c1-16)
 base=${KC_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kernelcrate}
 cache=$base/debug-kernel/$key
 tree=$cache/linux-source-6.12
-# One build at a time: scripts/test.sh starts one early in the background, and tests/kernel/debug.sh then waits for it.
+# One build at a time: two runs on one machine share the cache, and the second waits for the first.
 mkdir -p "$base"
 exec 9> "$base/debug-kernel.lock"
-flock -n 9 || { echo "debug-kernel: waiting for the build already running (see .work/debug-kernel.log)" >&2; flock 9; }
+flock -n 9 || { echo "debug-kernel: waiting for the build another run started" >&2; flock 9; }
 if [ -f "$cache/ready" ]; then echo "$tree"; exit 0; fi
 
 # Another source version or fragment is another key: what was built for the old one goes.

@@ -1,7 +1,7 @@
 # Runs inside the debug kernel: each detector shown to fire on a deliberately broken module. The unchecked
 # allocation panics the kernel, so it comes last.
 . /kc/lib.guest.sh
-echo "kc-control: lockdep"; insmod /kc/lockdep_inversion.ko; rmmod lockdep_inversion
+echo "kc-control: lockdep"; insmod /kc/lockordermod.ko; rmmod lockordermod
 echo "kc-control: sleep"; insmod /kc/sleepmod.ko; rmmod sleepmod
 echo "kc-control: kasan"; insmod /kc/kasanmod.ko; rmmod kasanmod
 echo "kc-control: kmemleak"; echo clear > $km; insmod /kc/leakmod.ko; rmmod leakmod; leak_scan

@@ -40,18 +40,11 @@ load_nth() {
 }
 
 # fault_loop NAME MODULE PARAMS [PATH]: the whole load, the loop: N = 1, 2, ... until a load succeeds with
-# the fault unused.
+# the fault unused, inside kc-insmod-nth (one process for every load; detector lines copied out as kc-report).
 fault_loop() {
-  name=$1 ko=$2 params=$3 extra=${4:-}
-  failures=0 enomem=0 other=0 absorbed=0 leftovers=0 done=no n=1
   quiet
-  while [ $n -le 600 ]; do
-    load_nth $n
-    if [ "$rc" = 0 ] && [ "$injected" = 0 ]; then done=yes; break; fi
-    n=$((n + 1))
-  done
+  /kc/kc-insmod-nth loop "$1" "$2" "$3" "${4:--}" 600
   loud
-  echo "kc-fi: $name complete=$done loads=$n failed=$failures enomem=$enomem other=$other absorbed=$absorbed leftovers=$leftovers"
 }
 
 # init_fault_loop NAME MODULE PARAMS [PATH]: every fault-injectable call from do_init_module on (the module's init

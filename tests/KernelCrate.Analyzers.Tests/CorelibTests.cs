@@ -46,6 +46,6 @@ public sealed class CorelibTests
                     }
                 }
                 """;
-        return ModuleTestState.AnalyzerTest<KC1003ExceptionsAnalyzer>(source, kernelModule: true).RunAsync();
+        return ProjectBuilder.Analyzer<KC1003ExceptionsAnalyzer>(source).RunAsync();
     }
 }

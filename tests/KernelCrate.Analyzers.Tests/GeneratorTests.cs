@@ -119,17 +119,10 @@ public sealed class GeneratorTests
     [Fact]
     public async Task Golden_output_compiles_against_the_corelib()
     {
-        var test = new CSharpSourceGeneratorTest<EmptySourceGeneratorProvider, DefaultVerifier>
-        {
-            ReferenceAssemblies = ModuleTestState.CorelibOnly,
-            TestCode = FullModule,
-        };
-        ModuleTestState.Apply(test.TestState);
+        var test = ProjectBuilder.Compilation(FullModule);
         test.TestState.Sources.Add(("KernelModule.g.cs", File.ReadAllText(GoldenPath("KernelModule.g.cs.txt"))));
         test.TestState.Sources.Add(("ModuleParameters.g.cs", File.ReadAllText(GoldenPath("ModuleParameters.g.cs.txt"))));
         test.TestState.Sources.Add(("MiscDevices.g.cs", File.ReadAllText(GoldenPath("MiscDevices.g.cs.txt"))));
-        test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
-        test.SolutionTransforms.Add((solution, id) => solution.WithProjectParseOptions(id, TestSetup.ModuleParseOptions));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

@@ -17,7 +17,7 @@ public sealed class KC1005Tests
 
         """;
 
-    private static Task Verify(string source) => ModuleTestState.AnalyzerTest<KC1005SleepInAtomicContextAnalyzer>(Prelude + source, kernelModule: true).RunAsync();
+    private static Task Verify(string source) => ProjectBuilder.Analyzer<KC1005SleepInAtomicContextAnalyzer>(Prelude + source).RunAsync();
 
     [Fact]
     public Task Reports_a_mutex_taken_and_user_memory_copied_under_a_spinlock() => Verify("""
@@ -99,9 +99,8 @@ public sealed class KC1005Tests
     [Fact]
     public Task The_fix_makes_the_allocation_atomic()
     {
-        var test = new CSharpCodeFixTest<KC1005SleepInAtomicContextAnalyzer, KC1005AllocateAtomicCodeFix, DefaultVerifier>
-        {
-            TestCode = Prelude + """
+        return ProjectBuilder.CodeFix<KC1005SleepInAtomicContextAnalyzer, KC1005AllocateAtomicCodeFix>(
+            Prelude + """
                 internal static class Driver
                 {
                     internal static void Grow(SpinLock<Data> spin)
@@ -113,7 +112,7 @@ public sealed class KC1005Tests
                     }
                 }
                 """,
-            FixedCode = Prelude + """
+            Prelude + """
                 internal static class Driver
                 {
                     internal static void Grow(SpinLock<Data> spin)
@@ -124,13 +123,6 @@ public sealed class KC1005Tests
                         var vector = KVec<int>.TryWithCapacity(4, flags: Gfp.Atomic);
                     }
                 }
-                """,
-            ReferenceAssemblies = ModuleTestState.CorelibOnly,
-        };
-        ModuleTestState.Apply(test.TestState);
-        ModuleTestState.Apply(test.FixedState);
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", TestSetup.KernelModuleConfig));
-        test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
-        return test.RunAsync();
+                """).RunAsync();
     }
 }

@@ -12,7 +12,7 @@ public sealed class KC1007Tests
     private static Task Verify(string body)
     {
         string source = "using System;\nusing Kernel;\n\ninternal static class M\n{\n    internal static void Run(int i, ulong u, CStr s, bool b, char c, KVec<int> v, Errno e)\n    {\n" + body + "\n    }\n}\n";
-        return ModuleTestState.AnalyzerTest<KC1007PrintkFormatAnalyzer>(source, kernelModule: true).RunAsync();
+        return ProjectBuilder.Analyzer<KC1007PrintkFormatAnalyzer>(source).RunAsync();
     }
 
     [Fact]

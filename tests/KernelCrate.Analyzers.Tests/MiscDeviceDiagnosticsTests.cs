@@ -10,7 +10,7 @@ namespace Kernel.Analyzers.Tests;
 public sealed class MiscDeviceDiagnosticsTests
 {
     private static Task Verify(string source)
-        => ModuleTestState.AnalyzerTest<MiscDeviceDeclarationAnalyzer>("using Kernel;\n" + source, kernelModule: false).RunAsync();
+        => ProjectBuilder.Analyzer<MiscDeviceDeclarationAnalyzer>("using Kernel;\n" + source, kernelModule: false).RunAsync();
 
     private const string Members = """
         public static Result<D> Open(MiscDevice device) => new D();
@@ -43,9 +43,8 @@ public sealed class MiscDeviceDiagnosticsTests
     [Fact]
     public Task The_fix_marks_the_type_and_makes_it_partial()
     {
-        var test = new CSharpCodeFixTest<MiscDeviceDeclarationAnalyzer, KC0023MarkMiscDeviceCodeFix, DefaultVerifier>
-        {
-            TestCode = $$"""
+        return ProjectBuilder.CodeFix<MiscDeviceDeclarationAnalyzer, KC0023MarkMiscDeviceCodeFix>(
+            $$"""
                 using Kernel;
                 namespace N
                 {
@@ -55,7 +54,7 @@ public sealed class MiscDeviceDiagnosticsTests
                     readonly struct {|KC0024:E|} : IMiscDevice<E> { public static Result<E> Open(MiscDevice device) => new E(); public void Dispose() { } }
                 }
                 """,
-            FixedCode = $$"""
+            $$"""
                 using Kernel;
                 namespace N
                 {
@@ -65,12 +64,6 @@ public sealed class MiscDeviceDiagnosticsTests
                     [MiscDevice]
                     readonly partial struct E : IMiscDevice<E> { public static Result<E> Open(MiscDevice device) => new E(); public void Dispose() { } }
                 }
-                """,
-            ReferenceAssemblies = ModuleTestState.CorelibOnly,
-        };
-        ModuleTestState.Apply(test.TestState);
-        ModuleTestState.Apply(test.FixedState);
-        test.SolutionTransforms.Add(ModuleTestState.AllowUnsafe);
-        return test.RunAsync();
+                """).RunAsync();
     }
 }

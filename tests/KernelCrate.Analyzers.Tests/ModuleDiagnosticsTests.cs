@@ -12,7 +12,7 @@ namespace Kernel.Analyzers.Tests;
 public sealed class ModuleDiagnosticsTests
 {
     private static Task Verify<TAnalyzer>(string source) where TAnalyzer : DiagnosticAnalyzer, new()
-        => ModuleTestState.AnalyzerTest<TAnalyzer>(source, kernelModule: false).RunAsync();
+        => ProjectBuilder.Analyzer<TAnalyzer>(source, kernelModule: false).RunAsync();
 
     private const string Body = """
         public static Result<M> Init(CStr name, ThisModule module) => new M();

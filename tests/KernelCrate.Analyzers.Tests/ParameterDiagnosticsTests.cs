@@ -11,7 +11,7 @@ public sealed class ParameterDiagnosticsTests
 {
     private static Task Verify(string members)
     {
-        var test = ModuleTestState.AnalyzerTest<ParameterDeclarationAnalyzer>(
+        var test = ProjectBuilder.Analyzer<ParameterDeclarationAnalyzer>(
             "using System;\nusing Kernel;\n\ninternal static partial class P\n{\n" + members + "\n}\n", kernelModule: false);
         // The declarations have no implementation part here (the generator does not run): that compiler error is expected.
         test.CompilerDiagnostics = CompilerDiagnostics.None;

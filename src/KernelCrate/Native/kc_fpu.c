@@ -13,13 +13,16 @@
  * disables it), so the per-CPU value is exact for the code reading it. */
 static DEFINE_PER_CPU(bool, kc_in_fpu);
 
-static void kc_fpu_begin(void)
+/* Always inlined, so every C function that enters managed code names kernel_fpu_begin_mask/kernel_fpu_end itself:
+ * tests/kernel/check-entries.sh proves the bracket from the linked .ko, function by function. */
+
+static __always_inline void kc_fpu_begin(void)
 {
 	kernel_fpu_begin();
 	this_cpu_write(kc_in_fpu, true);
 }
 
-static void kc_fpu_end(void)
+static __always_inline void kc_fpu_end(void)
 {
 	this_cpu_write(kc_in_fpu, false);
 	kernel_fpu_end();
@@ -41,14 +44,16 @@ static void __maybe_unused kc_fpu_return(bool in_fpu)
 		kc_fpu_begin();
 }
 
-/* Brackets a call into managed code when the entry needs it: KC_ENTER(KC_FPU_kc_x, ret = kc_aligned_x(...)). */
-#define KC_ENTER(needs_fpu, call)			\
-	do {						\
-		bool __kc_fpu = (needs_fpu) &&		\
-			!this_cpu_read(kc_in_fpu);	\
-		if (__kc_fpu)				\
-			kc_fpu_begin();			\
-		call;					\
-		if (__kc_fpu)				\
-			kc_fpu_end();			\
+/* Brackets a call into managed code when the entry needs it: KC_ENTER(KC_FPU_kc_x, ret = kc_aligned_x(...)). Every entry
+ * is reached from the kernel (a file operation, a proc handler), never from inside managed code: the helpers managed
+ * code calls leave the section before anything that could call back. needs_fpu is a constant, so each caller has one
+ * path, bracketed or not, which tests/kernel/check-entries.sh checks in the linked .ko. Nesting would be the kernel's
+ * own WARN in kernel_fpu_begin_mask, never silent. */
+#define KC_ENTER(needs_fpu, call)		\
+	do {					\
+		if (needs_fpu)			\
+			kc_fpu_begin();		\
+		call;				\
+		if (needs_fpu)			\
+			kc_fpu_end();		\
 	} while (0)

@@ -16,9 +16,7 @@ dmesg | grep -q "kctest: [0-9]* passed, 0 failed"; check kctest-none-failed "$?"
 phase whole-load-fault-loop
 fault_loop oximod /kc/oximod.ko "" /proc/sys/example
 phase init-fault-loops
-init_phase whole-load-fault-loop
-fault_loop oximod /kc/oximod.ko "" /proc/sys/example
-phase init-fault-loops
+init_fault_loop oximod /kc/oximod.ko "" /proc/sys/example
 init_fault_loop kctest /kc/kctest.ko ""
 init_fault_loop parammod /kc/parammod.ko "label=fault levels=3,4"
 init_fault_loop rust_minimal /kc/rust_minimal.ko "test_parameter=2"

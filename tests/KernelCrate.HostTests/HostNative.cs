@@ -172,8 +172,13 @@ internal static unsafe class Native
     {
         if (ShouldFail()) return null;
         LiveAllocations++;
+        string className = Marshal.PtrToStringUTF8((IntPtr)name)!;
+        // lockdep's rule: one name per key ("found a different class with the same key" is a WARNING).
+        foreach ((bool _, nint otherKey, string otherName) in Locks.Values)
+            if (otherKey == (nint)key && otherName != className)
+                throw new InvalidOperationException($"lockdep: class {className} has the key of {otherName}");
         byte* block = (byte*)NativeMemory.AllocZeroed(16 + dataSize);
-        Locks[(nint)block] = (false, (nint)key, Marshal.PtrToStringUTF8((IntPtr)name)!);
+        Locks[(nint)block] = (false, (nint)key, className);
         return block;
     }
 

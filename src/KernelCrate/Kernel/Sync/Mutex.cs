@@ -11,23 +11,19 @@ namespace Kernel;
 /// </summary>
 public unsafe struct Mutex<T> : IDisposable where T : unmanaged
 {
-    private static LockClassKey s_key;
     private void* _mutex;
 
     /// <summary>Makes the lock holding <paramref name="value"/>: ENOMEM if memory runs out. <paramref name="name"/>
-    /// names its class in lockdep reports.</summary>
+    /// names its class in lockdep reports (the first name given for this <typeparamref name="T"/> names them all).</summary>
     [MaySleep]
     public static Result<Mutex<T>> TryNew(T value, CStr name = default)
     {
-        fixed (LockClassKey* key = &s_key)
-        {
-            void* mutex = Native.MutexAlloc((nuint)sizeof(T), key, name.Pointer != null ? name.Pointer : DefaultName);
-            if (mutex == null) return Errno.ENOMEM;
-            *(T*)Native.MutexData(mutex) = value;
-            var result = new Mutex<T>();
-            result._mutex = mutex;
-            return result;
-        }
+        void* mutex = Native.MutexAlloc((nuint)sizeof(T), LockClass<Mutex<T>>.Key, LockClass<Mutex<T>>.Name(name, DefaultName));
+        if (mutex == null) return Errno.ENOMEM;
+        *(T*)Native.MutexData(mutex) = value;
+        var result = new Mutex<T>();
+        result._mutex = mutex;
+        return result;
     }
 
     private static byte* DefaultName

@@ -11,21 +11,17 @@ namespace Kernel;
 /// </summary>
 public unsafe struct SpinLock<T> : IDisposable where T : unmanaged
 {
-    private static LockClassKey s_key;
     private void* _spin;
 
     [MaySleep]
     public static Result<SpinLock<T>> TryNew(T value, CStr name = default)
     {
-        fixed (LockClassKey* key = &s_key)
-        {
-            void* spin = Native.SpinlockAlloc((nuint)sizeof(T), key, name.Pointer != null ? name.Pointer : DefaultName);
-            if (spin == null) return Errno.ENOMEM;
-            *(T*)Native.SpinlockData(spin) = value;
-            var result = new SpinLock<T>();
-            result._spin = spin;
-            return result;
-        }
+        void* spin = Native.SpinlockAlloc((nuint)sizeof(T), LockClass<SpinLock<T>>.Key, LockClass<SpinLock<T>>.Name(name, DefaultName));
+        if (spin == null) return Errno.ENOMEM;
+        *(T*)Native.SpinlockData(spin) = value;
+        var result = new SpinLock<T>();
+        result._spin = spin;
+        return result;
     }
 
     private static byte* DefaultName

@@ -28,18 +28,13 @@ public readonly struct UserSlice
 /// </summary>
 public unsafe struct UserSliceReader
 {
-    private ulong _address;
-    private nuint _length;
+    private UserCursor _cursor;
 
-    internal UserSliceReader(ulong address, nuint length)
-    {
-        _address = address;
-        _length = length;
-    }
+    internal UserSliceReader(ulong address, nuint length) => _cursor = new UserCursor(address, length);
 
     /// <summary>Bytes left to read.</summary>
-    public nuint Length => _length;
-    public bool IsEmpty => _length == 0;
+    public nuint Length => _cursor.Length;
+    public bool IsEmpty => _cursor.Length == 0;
 
     /// <summary>Fills <paramref name="destination"/> entirely, or fails with EFAULT (what was not copied is zeroed).</summary>
     [MaySleep]
@@ -68,22 +63,19 @@ public unsafe struct UserSliceReader
     [MaySleep]
     public int CopyFrom(Span<byte> destination)
     {
-        nuint wanted = (nuint)destination.Length < _length ? (nuint)destination.Length : _length;
+        nuint wanted = _cursor.Wanted(destination.Length);
         if (wanted == 0) return 0;
         nuint left;
-        fixed (byte* p = destination) left = Native.CopyFromUser(p, _address, wanted);
-        nuint copied = wanted - left;
-        _address += copied;
-        _length -= copied;
-        return (int)copied;
+        fixed (byte* p = destination) left = Native.CopyFromUser(p, _cursor.Address, wanted);
+        return _cursor.Advance(wanted - left);
     }
 
     /// <summary>Appends everything left to <paramref name="vector"/> (Rust's <c>read_all</c>): ENOMEM or EFAULT on failure.</summary>
     [MaySleep]
     public Result ReadAll(ref KVec<byte> vector)
     {
-        if (_length > int.MaxValue) return Errno.ENOMEM;
-        int count = (int)_length;
+        if (_cursor.Length > int.MaxValue) return Errno.ENOMEM;
+        int count = (int)_cursor.Length;
         Result reserved = vector.TryReserve(count);
         if (reserved.IsError) return reserved;
         int start = vector.Length;
@@ -96,9 +88,8 @@ public unsafe struct UserSliceReader
     /// <summary>Skips <paramref name="count"/> bytes; EFAULT if fewer are left.</summary>
     public Result Skip(nuint count)
     {
-        if (count > _length) return Errno.EFAULT;
-        _address += count;
-        _length -= count;
+        if (count > _cursor.Length) return Errno.EFAULT;
+        _cursor.Advance(count);
         return Result.Ok;
     }
 }
@@ -106,24 +97,19 @@ public unsafe struct UserSliceReader
 /// <summary>Fills a <see cref="UserSlice"/> front to back; a bad address is EFAULT.</summary>
 public unsafe struct UserSliceWriter
 {
-    private ulong _address;
-    private nuint _length;
+    private UserCursor _cursor;
 
-    internal UserSliceWriter(ulong address, nuint length)
-    {
-        _address = address;
-        _length = length;
-    }
+    internal UserSliceWriter(ulong address, nuint length) => _cursor = new UserCursor(address, length);
 
     /// <summary>Room left.</summary>
-    public nuint Length => _length;
-    public bool IsEmpty => _length == 0;
+    public nuint Length => _cursor.Length;
+    public bool IsEmpty => _cursor.Length == 0;
 
     /// <summary>Writes all of <paramref name="source"/>, or fails with EFAULT (also when it does not fit).</summary>
     [MaySleep]
     public Result WriteSlice(ReadOnlySpan<byte> source)
     {
-        if ((nuint)source.Length > _length) return Errno.EFAULT;
+        if ((nuint)source.Length > _cursor.Length) return Errno.EFAULT;
         return CopyTo(source) == source.Length ? Result.Ok : Errno.EFAULT;
     }
 
@@ -138,14 +124,11 @@ public unsafe struct UserSliceWriter
     [MaySleep]
     public int CopyTo(ReadOnlySpan<byte> source)
     {
-        nuint wanted = (nuint)source.Length < _length ? (nuint)source.Length : _length;
+        nuint wanted = _cursor.Wanted(source.Length);
         if (wanted == 0) return 0;
         nuint left;
-        fixed (byte* p = source) left = Native.CopyToUser(_address, p, wanted);
-        nuint copied = wanted - left;
-        _address += copied;
-        _length -= copied;
-        return (int)copied;
+        fixed (byte* p = source) left = Native.CopyToUser(_cursor.Address, p, wanted);
+        return _cursor.Advance(wanted - left);
     }
 
     /// <summary>
@@ -156,10 +139,34 @@ public unsafe struct UserSliceWriter
     public Result<nint> ReadFromBuffer(ref long position, ReadOnlySpan<byte> buffer)
     {
         if (position < 0) return Errno.EINVAL;
-        if (position >= buffer.Length || _length == 0) return (nint)0;
+        if (position >= buffer.Length || _cursor.Length == 0) return (nint)0;
         int copied = CopyTo(buffer.Slice((int)position));
         if (copied == 0) return Errno.EFAULT;
         position += copied;
         return (nint)copied;
+    }
+}
+
+/// <summary>Where a reader or writer is in its slice: what is left, and how far a copy may go.</summary>
+internal struct UserCursor
+{
+    public UserCursor(ulong address, nuint length)
+    {
+        Address = address;
+        Length = length;
+    }
+
+    public ulong Address { get; private set; }
+    public nuint Length { get; private set; }
+
+    /// <summary>How much of a buffer of <paramref name="size"/> bytes the slice can take or give.</summary>
+    public readonly nuint Wanted(int size) => (nuint)size < Length ? (nuint)size : Length;
+
+    /// <summary>Takes <paramref name="count"/> bytes off the front; returns it.</summary>
+    public int Advance(nuint count)
+    {
+        Address += count;
+        Length -= count;
+        return (int)count;
     }
 }

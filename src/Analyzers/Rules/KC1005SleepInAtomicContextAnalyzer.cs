@@ -32,40 +32,105 @@ public sealed class KC1005SleepInAtomicContextAnalyzer : KernelModuleAnalyzer
     protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
         if (symbols.SpinLockGuard is null) return;
-        context.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation);
+        // Work starts where a guard is made (a call returning SpinLockGuard): code without spinlocks costs one type
+        // comparison per call. Reported when the method's block ends, so each diagnostic is local to it (and fixable).
+        context.RegisterOperationBlockStartAction(block =>
+        {
+            var guards = new System.Collections.Concurrent.ConcurrentQueue<IInvocationOperation>();
+            block.RegisterOperationAction(c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                if (RequiredSymbols.Is(invocation.Type?.OriginalDefinition, symbols.SpinLockGuard)) guards.Enqueue(invocation);
+            }, OperationKind.Invocation);
+            block.RegisterOperationBlockEndAction(end =>
+            {
+                foreach (IInvocationOperation guard in guards) AnalyzeGuard(end, guard, symbols);
+            });
+        });
     }
 
-    private static void Analyze(OperationAnalysisContext context, RequiredSymbols symbols)
+    private static void AnalyzeGuard(OperationBlockAnalysisContext context, IInvocationOperation invocation, RequiredSymbols symbols)
     {
-        (ISymbol? target, ImmutableArray<IArgumentOperation> arguments) = context.Operation switch
+        (string? guard, ImmutableArray<SyntaxNode> region) = Region(invocation.Syntax);
+        if (guard is null) return;
+        SemanticModel model = invocation.SemanticModel!;
+        foreach (SyntaxNode statement in region)
+        {
+            if (model.GetOperation(statement, context.CancellationToken) is not { } operation) continue;
+            foreach (IOperation call in Calls(operation))
+                if (Sleeps(call, symbols) is ({ } reason, var properties))
+                {
+                    string advice = properties.ContainsKey(GfpParameter)
+                        ? "allocate with Gfp.Atomic, or before taking the lock"
+                        : "release the guard first, or protect the data with a Mutex";
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.SleepInAtomicContext, call.Syntax.GetLocation(), properties, reason, guard, advice));
+                }
+        }
+    }
+
+    /// <summary>The calls in <paramref name="operation"/>, not counting those in lambdas and local functions (they run when called).</summary>
+    private static System.Collections.Generic.IEnumerable<IOperation> Calls(IOperation operation)
+    {
+        if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation) yield break;
+        if (operation is IInvocationOperation or IPropertyReferenceOperation or IObjectCreationOperation) yield return operation;
+        foreach (IOperation child in operation.ChildOperations)
+            foreach (IOperation call in Calls(child))
+                yield return call;
+    }
+
+    /// <summary>Why a call may sleep, or null.</summary>
+    private static (string? Reason, ImmutableDictionary<string, string?> Properties) Sleeps(IOperation operation, RequiredSymbols symbols)
+    {
+        (ISymbol? target, ImmutableArray<IArgumentOperation> arguments) = operation switch
         {
             IInvocationOperation invocation => ((ISymbol?)invocation.TargetMethod, invocation.Arguments),
             IPropertyReferenceOperation property => (property.Property, property.Arguments),
             IObjectCreationOperation creation => (creation.Constructor, ImmutableArray<IArgumentOperation>.Empty),
             _ => (null, ImmutableArray<IArgumentOperation>.Empty),
         };
-        if (target is null) return;
-
         ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty;
-        string? reason = null;
-        if (IsMarked(target, symbols.MaySleep))
-        {
-            reason = "'" + target.Name + "' is [MaySleep]";
-        }
-        else if (SleepingAllocation(arguments, symbols) is { } gfp)
-        {
-            reason = "'" + target.Name + "' allocates with Gfp." + gfp.Value;
-            properties = properties.Add(GfpParameter, gfp.Parameter).Add(GfpArgument, gfp.IsDefault ? "default" : "explicit");
-        }
-        if (reason is null) return;
-
-        string? guard = HeldGuard(context.Operation.Syntax, context.Operation.SemanticModel!, symbols, context.CancellationToken);
-        if (guard is null) return;
-        string advice = properties.ContainsKey(GfpParameter)
-            ? "allocate with Gfp.Atomic, or before taking the lock"
-            : "release the guard first, or protect the data with a Mutex";
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.SleepInAtomicContext, context.Operation.Syntax.GetLocation(), properties, reason, guard, advice));
+        if (target is null) return (null, properties);
+        if (IsMarked(target, symbols.MaySleep)) return ("'" + target.Name + "' is [MaySleep]", properties);
+        if (operation is IInvocationOperation && SleepingAllocation(arguments, symbols) is { } gfp)
+            return ("'" + target.Name + "' allocates with Gfp." + gfp.Value,
+                properties.Add(GfpParameter, gfp.Parameter).Add(GfpArgument, gfp.IsDefault ? "default" : "explicit"));
+        return (null, properties);
     }
+
+    /// <summary>
+    /// Where the guard made by <paramref name="guardCall"/> is alive, as statements: a using statement's body; after
+    /// <c>using var g = ...</c> the rest of the block; after <c>var g = ...</c> the statements up to <c>g.Dispose();</c>.
+    /// </summary>
+    private static (string? Guard, ImmutableArray<SyntaxNode> Region) Region(SyntaxNode guardCall)
+    {
+        SyntaxNode? node = guardCall.Parent;
+        while (node is CastExpressionSyntax or ParenthesizedExpressionSyntax) node = node.Parent;
+        if (node is UsingStatementSyntax { Statement: var body } direct && direct.Expression is not null)
+            return (guardCall.ToString(), ImmutableArray.Create<SyntaxNode>(body));
+        if (node is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
+        {
+            string name = declarator.Identifier.ValueText;
+            if (declarator.Parent?.Parent is UsingStatementSyntax { Statement: var usingBody })
+                return (name, ImmutableArray.Create<SyntaxNode>(usingBody));
+            if (declarator.Parent?.Parent is LocalDeclarationStatementSyntax local && local.Parent is BlockSyntax block)
+            {
+                var region = ImmutableArray.CreateBuilder<SyntaxNode>();
+                for (int i = block.Statements.IndexOf(local) + 1; i < block.Statements.Count; i++)
+                {
+                    if (IsDisposeOf(block.Statements[i], name)) break;
+                    region.Add(block.Statements[i]);
+                }
+                return (name, region.ToImmutable());
+            }
+        }
+        return (null, ImmutableArray<SyntaxNode>.Empty);
+    }
+
+    private static bool IsDisposeOf(StatementSyntax statement, string name)
+        => statement is ExpressionStatementSyntax
+        {
+            Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Dispose", Expression: IdentifierNameSyntax target } }
+        } && target.Identifier.ValueText == name;
 
     private static bool IsMarked(ISymbol target, INamedTypeSymbol? maySleep)
     {
@@ -90,46 +155,4 @@ public sealed class KC1005SleepInAtomicContextAnalyzer : KernelModuleAnalyzer
         return null;
     }
 
-    /// <summary>The name of a SpinLockGuard alive at <paramref name="node"/> in the same method, or null.</summary>
-    private static string? HeldGuard(SyntaxNode node, SemanticModel model, RequiredSymbols symbols, System.Threading.CancellationToken cancellationToken)
-    {
-        bool IsGuard(TypeSyntax? type) => type is not null
-            && RequiredSymbols.Is(model.GetTypeInfo(type, cancellationToken).Type?.OriginalDefinition, symbols.SpinLockGuard);
-
-        for (SyntaxNode current = node; current.Parent is { } parent; current = parent)
-        {
-            if (current is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) return null;
-            if (parent is UsingStatementSyntax usingStatement && current == usingStatement.Statement)
-            {
-                if (usingStatement.Declaration is { } declaration && IsGuard(declaration.Type))
-                    return declaration.Variables.FirstOrDefault()?.Identifier.ValueText;
-                if (usingStatement.Expression is { } expression
-                    && RequiredSymbols.Is(model.GetTypeInfo(expression, cancellationToken).Type?.OriginalDefinition, symbols.SpinLockGuard))
-                    return expression.ToString();
-            }
-            if (parent is BlockSyntax block && current is StatementSyntax statement)
-            {
-                int index = block.Statements.IndexOf(statement);
-                for (int i = index - 1; i >= 0; i--)
-                {
-                    if (block.Statements[i] is not LocalDeclarationStatementSyntax local || !IsGuard(local.Declaration.Type)) continue;
-                    string? name = local.Declaration.Variables.FirstOrDefault()?.Identifier.ValueText;
-                    if (name is null || DisposedBetween(block, i, index, name)) continue;
-                    return name;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static bool DisposedBetween(BlockSyntax block, int from, int to, string name)
-    {
-        for (int i = from + 1; i < to; i++)
-            if (block.Statements[i] is ExpressionStatementSyntax
-                {
-                    Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Dispose", Expression: IdentifierNameSyntax target } }
-                } && target.Identifier.ValueText == name)
-                return true;
-        return false;
-    }
 }

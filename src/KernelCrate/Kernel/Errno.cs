@@ -5,8 +5,8 @@ namespace Kernel;
 /// <summary>
 /// A kernel error code (rust/kernel/error.rs's Error): always one of the kernel's errno values, never "no error".
 /// Its invariant: the stored number is 1-4095, or 0 for <c>default(Errno)</c>, which reads as EINVAL (an Errno
-/// nobody chose is an invalid-argument error, not a success). Each code's number and name are listed twice (the
-/// property and <see cref="NameTable"/>); ErrnoTests fails when the two disagree.
+/// nobody chose is an invalid-argument error, not a success). Each code is declared once, as a property: its number
+/// there, its name the property's own (<see cref="Name"/> uses nameof).
 /// </summary>
 public readonly struct Errno : IEquatable<Errno>
 {
@@ -59,27 +59,40 @@ public readonly struct Errno : IEquatable<Errno>
     public static bool operator ==(Errno left, Errno right) => left.Value == right.Value;
     public static bool operator !=(Errno left, Errno right) => left.Value != right.Value;
 
-    /// <summary>The symbolic name ("EINVAL"), or an empty span for a number without one here.</summary>
-    public ReadOnlySpan<byte> Name
+    /// <summary>The symbolic name ("EINVAL"), or "" for a number without one here.</summary>
+    public string Name
     {
         get
         {
-            // Entries of one number byte, the name, NUL; searched in a loop (a switch would compile to a jump
-            // table, an indirect jump an IBT kernel faults on).
-            ReadOnlySpan<byte> table = NameTable;
+            // One comparison per code, each named by its property: the number is written only there. Not a switch,
+            // which may compile to a jump table (an indirect jump an IBT kernel faults on).
             int value = Value;
-            int i = 0;
-            while (i < table.Length)
-            {
-                int end = i + 1;
-                while (table[end] != 0) end++;
-                if (table[i] == value) return table.Slice(i + 1, end - i - 1);
-                i = end + 1;
-            }
-            return default;
+            if (value == EPERM.Value) return nameof(EPERM);
+            if (value == ENOENT.Value) return nameof(ENOENT);
+            if (value == EINTR.Value) return nameof(EINTR);
+            if (value == EIO.Value) return nameof(EIO);
+            if (value == ENXIO.Value) return nameof(ENXIO);
+            if (value == E2BIG.Value) return nameof(E2BIG);
+            if (value == EBADF.Value) return nameof(EBADF);
+            if (value == EAGAIN.Value) return nameof(EAGAIN);
+            if (value == ENOMEM.Value) return nameof(ENOMEM);
+            if (value == EACCES.Value) return nameof(EACCES);
+            if (value == EFAULT.Value) return nameof(EFAULT);
+            if (value == EBUSY.Value) return nameof(EBUSY);
+            if (value == EEXIST.Value) return nameof(EEXIST);
+            if (value == ENODEV.Value) return nameof(ENODEV);
+            if (value == ENOTTY.Value) return nameof(ENOTTY);
+            if (value == ESPIPE.Value) return nameof(ESPIPE);
+            if (value == EPIPE.Value) return nameof(EPIPE);
+            if (value == EINVAL.Value) return nameof(EINVAL);
+            if (value == ENOSPC.Value) return nameof(ENOSPC);
+            if (value == ERANGE.Value) return nameof(ERANGE);
+            if (value == ENOSYS.Value) return nameof(ENOSYS);
+            if (value == EOVERFLOW.Value) return nameof(EOVERFLOW);
+            if (value == EMSGSIZE.Value) return nameof(EMSGSIZE);
+            if (value == EOPNOTSUPP.Value) return nameof(EOPNOTSUPP);
+            if (value == ETIMEDOUT.Value) return nameof(ETIMEDOUT);
+            return "";
         }
     }
-
-    private static ReadOnlySpan<byte> NameTable =>
-        "\u0001EPERM\0\u0002ENOENT\0\u0004EINTR\0\u0005EIO\0\u0006ENXIO\0\u0007E2BIG\0\u0009EBADF\0\u000bEAGAIN\0\u000cENOMEM\0\u000dEACCES\0\u000eEFAULT\0\u0010EBUSY\0\u0011EEXIST\0\u0013ENODEV\0\u0016EINVAL\0\u0019ENOTTY\0\u001cENOSPC\0\u001dESPIPE\0\u0020EPIPE\0\u0022ERANGE\0\u0026ENOSYS\0\u004bEOVERFLOW\0\u005aEMSGSIZE\0\u005fEOPNOTSUPP\0\u006eETIMEDOUT\0"u8;
 }

@@ -86,9 +86,9 @@ public unsafe ref struct PrintkText
     public void AppendFormatted(Errno value, int alignment = 0, string format = null)
     {
         int start = Begin(format, PrintkValueKind.Text, out PrintkFormat f);
-        ReadOnlySpan<byte> name = value.Name;
-        if (name.IsEmpty) { AppendBytes("errno "u8); AppendSignedValue(value.Value, 32, default); }
-        else AppendBytes(name);
+        string name = value.Name;
+        if (name.Length == 0) { AppendBytes("errno "u8); AppendSignedValue(value.Value, 32, default); }
+        else AppendLiteral(name);
         End(start, alignment, format, f);
     }
 

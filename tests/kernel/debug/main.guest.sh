@@ -34,7 +34,7 @@ echo 2 > $fs/verbose
 while [ $n -le 200 ]; do
   out=$(/kc/misc-device-user open-nth /dev/rust-misc-device $n)
   trace=$(dmesg -c)
-  echo "$trace" | grep -E "$reports" | sed 's/^/kc-report: /'
+  echo "$trace" | grep -E -f /kc/reports.ere | sed 's/^/kc-report: /'
   rc=${out#*rc=}; rc=${rc%% *}; err=${out#*errno=}; err=${err%% *}; left=${out##*left=}
   echo "$trace" | grep -q kc_fop_open && [ "$left" = 0 ] && in_device=$((in_device + 1))
   if [ "$rc" = 0 ]; then
@@ -52,18 +52,10 @@ rmmod rust_misc_device; check open-fault-loop-rmmod "$?" 0
 echo "kc-fi-open: rust_misc_device complete=$done opens=$n in_device=$in_device failed=$failures enomem=$enomem other=$other absorbed=$absorbed"
 
 phase cycles
-cycles=0 i=0
 quiet
-while [ $i -lt 100 ]; do
-  insmod /kc/oximod.ko && echo 1 > $atom && [ "$(cat $atom)" = 1 ] && rmmod oximod \
-    && insmod /kc/rust_minimal.ko && rmmod rust_minimal \
-    && insmod /kc/rust_misc_device.ko && /kc/misc-device-user cycles /dev/rust-misc-device 1 > /dev/null \
-    && rmmod rust_misc_device && cycles=$((cycles + 1))
-  i=$((i + 1))
-  drain
-done
+load cycles 100 insmod:/kc/oximod.ko put:$atom:1 get:$atom:1 rmmod:oximod insmod:/kc/rust_minimal.ko rmmod:rust_minimal \
+  insmod:/kc/rust_misc_device.ko run:/kc/misc-device-user:cycles:/dev/rust-misc-device:1 rmmod:rust_misc_device
 loud
-check load-use-unload-cycles "$cycles" 100
 phase kmemleak
 leak_scan
 phase end

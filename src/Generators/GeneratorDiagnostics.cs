@@ -62,6 +62,11 @@ public static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor MiscDeviceNotImplemented = Error("KC0025", Module,
         "[MiscDevice] type does not implement IMiscDevice of itself", "[MiscDevice] type '{0}' must implement IMiscDevice<{0}>, whose Open makes the state of an open file");
 
+    public static readonly DiagnosticDescriptor KernelTestShapeInvalid = Error("KC0026", Module,
+        "[KernelTest] method has the wrong shape", "[KernelTest] method '{0}' must be static, return void, take no parameters and be neither generic nor in a generic type: the test module calls it so");
+    public static readonly DiagnosticDescriptor KernelTestUnreachable = Error("KC0027", Module,
+        "[KernelTest] method is not reachable", "[KernelTest] method '{0}' must be internal or public, and so must every type around it: the generated test module calls it from outside");
+
     public static readonly DiagnosticDescriptor CStrNotConstant = Error("KC0101", CStr,
         "CStr.Literal needs a constant", "CStr.Literal needs a compile-time constant string; for run-time bytes use CStr.FromBytesWithNul");
     public static readonly DiagnosticDescriptor CStrInteriorNul = Error("KC0102", CStr,

@@ -67,6 +67,15 @@ public sealed class GeneratorTests
             public Result<nint> Write(UserSliceReader source, ref long position) => (nint)source.Length;
             public void Dispose() { }
         }
+
+        internal static class FullModTests
+        {
+            [KernelTest]
+            internal static void Parameters_have_their_defaults() => Expect.Equal(1, FullMod.TestParameter);
+
+            [KernelTest(Skip = "needs a device")]
+            internal static void Echo() { }
+        }
         """;
 
     private static string GoldenPath(string name) => Path.Combine(TestSetup.RepositoryRoot(), "tests", "KernelCrate.Analyzers.Tests", "Golden", name);
@@ -114,6 +123,48 @@ public sealed class GeneratorTests
         Assert.Contains("EntryPoint = \"kc_module_exit\"", module);
         Assert.Contains("\"author=Ann\", \"author=Bob\", \"author=Cy\", \"description=Every key \\\"quoted\\\"\", \"license=GPL v2\", \"alias=fs-fullmod\", \"alias=char-major-10-99\", \"firmware=full/fw.bin\"", module);
         Assert.Equal(2, literals.Split("public static global::Kernel.CStr Literal").Length - 1);
+    }
+
+    /// <summary>A KernelTestProject's build (KernelTestModuleName set): the test module instead of the [Module]'s entry points.</summary>
+    [Fact]
+    public void A_test_build_makes_the_test_module_and_not_the_module_s_entry_points()
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create("fullmod_tests",
+            [CSharpSyntaxTree.ParseText(FullModule, TestSetup.ModuleParseOptions, path: "/0/Test0.cs")],
+            [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(Kernel.Testing.KernelCrateAnalyzers.Generators(),
+            parseOptions: TestSetup.ModuleParseOptions,
+            optionsProvider: new TestBuildOptions(("build_property.KernelTestModuleName", "fullmod_tests")));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        string[] hints = driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).ToArray();
+        Assert.DoesNotContain("KernelModule.g.cs", hints);
+        string tests = driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources).Single(s => s.HintName == "KernelTests.g.cs").SourceText.ToString();
+        AssertGolden("KernelTests.g.cs.txt", tests);
+        Assert.Contains("KernelTestRun.Begin(2);", tests);
+        Assert.Contains("KernelTestRun.Skipped(1, \"Sample.FullModTests.Echo\"u8, \"needs a device\");", tests);
+        Assert.Contains("global::Sample.FullModTests.Parameters_have_their_defaults();", tests);
+    }
+
+    [Fact]
+    public void An_ordinary_build_makes_no_test_module()
+    {
+        (string module, _, _, _) = RunGenerators(FullModule);
+        Assert.DoesNotContain("KernelTestRun", module);
+    }
+
+    private sealed class TestBuildOptions(params (string Key, string Value)[] values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(values.ToDictionary(v => v.Key, v => v.Value));
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _options;
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(System.Collections.Generic.Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real-kernel tests, on every kernel of eng/kernels.conf: build OxiMod, the KernelCrate test module, the
-# failing-init and panic modules for it, ParamMod and the Rust-for-Linux twins; check the .ko files (IBT and FPU rules); boot that kernel under QEMU four
-# times and assert from the serial logs. Build errors that do not depend on the kernel are checked once.
+# failing-init and panic modules for it, ParamMod and the Rust-for-Linux twins; check the .ko files (IBT and FPU rules); boot that kernel under QEMU five
+# times (one of them through `dotnet test` of KcTest) and assert from the serial logs. Build errors that do not depend on the kernel are checked once.
 # scripts/setup.sh (run first by scripts/test.sh) installs the kernels; KC_KERNEL_SKIP names why this machine
 # cannot, and then the stage skips loudly. Prints "kernel: N passed, N failed".
 set -uo pipefail
@@ -94,29 +94,30 @@ expect "[$name] Bye line" 'grep -a -q "oximod: Bye!" "$log"'
 expect "[$name] 21 loads and unloads logged" '[ "$(grep -a -c "oximod: Bye!" "$log")" -ge 21 ]'
 expect "[$name] no BUG/Oops/WARNING/GPF/stack-protector" '! grep -a -E -q "$bad_lines" "$log"'
 
-echo "boot 2: KernelCrate in-kernel tests"
-log=$out/kctest.serial.log
-cat > "$out/kctest.guest.sh" <<'GUEST'
-insmod /kc/kctest.ko && rmmod kctest
-dmesg | grep kctest
+echo "boot 2: KernelCrate's [KernelTest]s, through dotnet test as a user runs them (KcTest is a KernelTestProject)"
+log=$out/kctest.test.log
+dotnet test tests/KernelModules/KcTest -nologo -p:KernelDir="$kdir" > "$log" 2>&1
+grep -E "^ *(Passed!|Failed!)|error" "$log" | head -n 20 | sed 's/^/    /'
+expect "[$name] dotnet test boots kctest and every [KernelTest] passes, each reported" \
+  'grep -E -q "Passed!  - Failed: +0, Passed: +[1-9][0-9]*, Skipped: +0" "$log" && [ "$(grep -c "^ *Passed KcTest\." "$log")" -ge 13 ]'
+expect "[$name] every printk level reached the log" 'for l in emerg alert crit err warning notice info; do grep -a -q "kctest: level $l" "$log" || exit 1; done'
+expect "[$name] formatting in the kernel" 'grep -a -q "kctest: format 42 -42 beef true EIO cstr bytes" "$log"'
+
+echo "boot 3: a failing Init"
+log=$out/failmod.serial.log
+cat > "$out/failmod.guest.sh" <<'GUEST'
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: insmod status $? ($err)"
 echo "kc-failmod: sysctl left: $(ls /proc/sys/failmod 2>/dev/null | wc -l), loaded: $(grep -c failmod /proc/modules)"
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($err)"
 dmesg | grep failmod
 GUEST
-boot "$out/kctest.guest.sh" "$log" "$kct" "$fail"
-summary=$(grep -a -o "kctest: [0-9]* passed, [0-9]* failed" "$log" | tail -n 1)
-echo "    $summary"
-grep -a "kctest: FAIL" "$log" | sed 's/^/    /'
-expect "[$name] in-kernel tests ran and none failed" '[[ "$summary" =~ kctest:\ ([1-9][0-9]*)\ passed,\ 0\ failed ]]'
-expect "[$name] every printk level reached the log" 'for l in emerg alert crit err warning notice info; do grep -a -q "kctest: level $l" "$log" || exit 1; done'
-expect "[$name] formatting in the kernel" 'grep -a -q "kctest: format 42 -42 beef true EIO cstr bytes" "$log"'
+boot "$out/failmod.guest.sh" "$log" "$fail"
 expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
 expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'
-expect "[$name] no BUG/Oops/WARNING in the test boot" '! grep -a -E -q "$bad_lines" "$log"'
+expect "[$name] no BUG/Oops/WARNING in the failing-Init boot" '! grep -a -E -q "$bad_lines" "$log"'
 
-echo "boot 3: module parameters, the misc device and the Rust-for-Linux twins"
+echo "boot 4: module parameters, the misc device and the Rust-for-Linux twins"
 log=$out/params.serial.log
 printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\n' > "$out/boot3.guest.sh"
 boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$misc_user" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh
@@ -142,7 +143,7 @@ sed -n '/kc-misc-dmesg-begin/,/kc-misc-dmesg-end/p' "$log" | grep -a -E '^<[0-7]
 expect "[$name] rust_misc_device prints upstream's lines at upstream's levels" 'diff -u tests/kernel/rust-misc-device.expected "$out/rust-misc-device.log"'
 expect "[$name] no BUG/Oops/WARNING in the parameter and misc-device boot" '! grep -a -E -q "$bad_lines" "$log"'
 
-echo "boot 4: a bounds-check panic"
+echo "boot 5: a bounds-check panic"
 log=$out/panicmod.serial.log
 printf 'insmod /kc/panicmod.ko\necho "kc-test: survived"\n' > "$out/panicmod.guest.sh"
 boot "$out/panicmod.guest.sh" "$log" "$pan"

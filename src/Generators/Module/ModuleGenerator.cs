@@ -19,11 +19,15 @@ public sealed class ModuleGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Module);
 
         IncrementalValueProvider<ImmutableArray<ModuleModel?>> all = modules.Collect().WithTrackingName(TrackingNames.AllModules);
+        IncrementalValueProvider<bool> testBuild = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => KernelTests.KernelTestDeclaration.TestModuleName(options) is not null);
 
-        context.RegisterSourceOutput(all, static (output, modules) =>
+        context.RegisterSourceOutput(all.Combine(testBuild), static (output, pair) =>
         {
+            // A KernelTestProject's build is the test module's (KernelTestGenerator): the [Module] it tests stays code.
             // More than one [Module] is KC0009 (reported by the analyzer): emit nothing rather than clashing symbols.
-            if (modules.Length != 1 || modules[0] is not ModuleModel module) return;
+            ImmutableArray<ModuleModel?> modules = pair.Left;
+            if (pair.Right || modules.Length != 1 || modules[0] is not ModuleModel module) return;
             output.AddSource("KernelModule.g.cs", ModuleEmitter.Emit(module));
         });
     }
@@ -40,4 +44,6 @@ public static class TrackingNames
     public const string AllParameters = nameof(AllParameters);
     public const string MiscDevice = nameof(MiscDevice);
     public const string AllMiscDevices = nameof(AllMiscDevices);
+    public const string KernelTest = nameof(KernelTest);
+    public const string AllKernelTests = nameof(AllKernelTests);
 }

@@ -56,6 +56,13 @@ namespace System.Runtime.CompilerServices
 
     public static class IsExternalInit { }
 
+    /// <summary>A module's internals seen by its test project (the template's Tests/), whose test module ilc builds with it.</summary>
+    [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true, Inherited = false)]
+    public sealed class InternalsVisibleToAttribute : Attribute
+    {
+        public InternalsVisibleToAttribute(string assemblyName) { }
+    }
+
     [AttributeUsage(AttributeTargets.Module | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Event)]
     public sealed class SkipLocalsInitAttribute : Attribute { }
 

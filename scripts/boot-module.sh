@@ -26,9 +26,16 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 } > "$work/guest.sh"
 extra=()
 [ -z "$guest" ] || extra+=("$guest")
-echo "boot-module: booting $release with $name (serial log: $work/serial.log)"
-bash "$here/qemu-boot.sh" --release "$release" --script "$work/guest.sh" --log "$work/serial.log" "$ko" "${extra[@]}" "$@" || true
-grep -a -E "^guest: |kc-boot: ($name|insmod|rmmod)|^\[ *[0-9.]+\] $name: |BUG:|WARNING:|Oops|general protection" "$work/serial.log" \
-  | grep -a -v -E "loading out-of-tree|module verification" || true
+echo "boot-module: booting $release with $name in QEMU (serial log: $work/serial.log)"
+# The module's lines and the kernel's bug reports as they come (the serial log is followed while QEMU runs).
+shown='^guest: |kc-boot: |^\[ *[0-9.]+\] '"$name"': |BUG:|WARNING:|Oops|general protection|Kernel panic'
+bash "$here/qemu-boot.sh" --release "$release" --script "$work/guest.sh" --log "$work/serial.log" "$ko" "${extra[@]}" "$@" &
+qemu=$!
+sleep 0.2
+tail -n +1 -F --pid="$qemu" "$work/serial.log" 2>/dev/null | grep -a --line-buffered -E "$shown" \
+  | grep -a --line-buffered -v -E "loading out-of-tree|module verification" | sed -u 's/\r$//' || true
+wait "$qemu"; status=$?
+[ "$status" != 124 ] || echo "boot-module: the boot timed out" >&2
+[ "$status" -lt 3 ] || [ "$status" = 124 ] || exit "$status"
 grep -a -q "kc-boot: $name unloaded" "$work/serial.log" || { echo "boot-module: the module did not load and unload cleanly" >&2; exit 1; }
 ! grep -a -q -E "BUG:|WARNING:|Oops|general protection|Kernel panic" "$work/serial.log" || { echo "boot-module: the kernel reported a bug" >&2; exit 1; }

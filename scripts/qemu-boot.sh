@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Boots one of Debian's kernels under QEMU (TCG; KC_QEMU_ACCEL=kvm:tcg to try KVM) with a busybox initramfs that
-# runs a test script.
+# Boots one of Debian's kernels under QEMU (KVM where it works, else TCG) with a busybox initramfs that runs a test
+# script.
 #   qemu-boot.sh --script init.sh --log serial.log [--release RELEASE | --kernel NAME | --image PATH] [--timeout SEC] FILE...
 # RELEASE is a `uname -r` string, NAME one of eng/kernels.conf (default: its first), PATH a bzImage (the debug
 # kernel). KC_QEMU_MEM sets the guest's memory in MB (default 512), KC_QEMU_APPEND adds to the kernel command line.
@@ -64,12 +64,41 @@ chmod +x "$root/init" "$root/kc/test.sh"
 : > "$log"
 set +e
 
-# KVM only on request: nested KVM was seen to hang at boot on this kind of machine (KC_QEMU_ACCEL=kvm:tcg).
-accel=${KC_QEMU_ACCEL:-tcg}
-timeout "$timeout_s" qemu-system-x86_64 -machine q35,accel=$accel -cpu max -m "${KC_QEMU_MEM:-512}" -smp 1 \
-  -kernel "$kernel" -initrd "$work/initrd.gz" \
-  -append "console=ttyS0 panic=-1 oops=panic loglevel=7 ${KC_QEMU_APPEND:-}" \
-  -nographic -no-reboot -serial "file:$log" -monitor none -display none
+qemu() { # qemu TIMEOUT ACCEL INITRD LOG
+  timeout "$1" qemu-system-x86_64 -machine q35,accel=$2 -cpu max -m "${KC_QEMU_MEM:-512}" -smp 1 \
+    -kernel "$kernel" -initrd "$3" \
+    -append "console=ttyS0 panic=-1 oops=panic loglevel=7 ${KC_QEMU_APPEND:-}" \
+    -nographic -no-reboot -serial "file:$4" -monitor none -display none
+}
+
+# KVM where it works, TCG otherwise. Nested KVM was seen to hang at boot on this kind of machine, so the first boot
+# on a machine with /dev/kvm boots a do-nothing initramfs under KVM (30 s at most) and the answer is kept for the
+# host's kernel in ~/.cache/kernelcrate (one probe at a time). KC_QEMU_ACCEL=tcg or kvm decides instead.
+choose_accel() {
+  [ -w /dev/kvm ] || { echo tcg; return; }
+  local base=${KC_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kernelcrate}
+  local answer=$base/qemu-accel.$(uname -r)
+  mkdir -p "$base"
+  {
+    flock 8
+    if [ ! -s "$answer" ]; then
+      mkdir -p "$work/probe"
+      cp -a "$root/bin" "$work/probe/"
+      printf '#!/bin/sh\necho "kc-probe: up"\npoweroff -f\n' > "$work/probe/init"
+      chmod +x "$work/probe/init"
+      (cd "$work/probe" && find . | cpio -o -H newc --quiet | gzip -1) > "$work/probe.gz"
+      if qemu 30 kvm "$work/probe.gz" "$work/probe.log" > /dev/null 2>&1 && grep -a -q "kc-probe: up" "$work/probe.log"; then
+        echo kvm > "$answer"
+      else
+        echo tcg > "$answer"
+        echo "qemu-boot: KVM did not boot a kernel within 30 s here: TCG from now on ($answer)" >&2
+      fi
+    fi
+  } 8> "$answer.lock"
+  cat "$answer"
+}
+accel=${KC_QEMU_ACCEL:-$(choose_accel)}
+qemu "$timeout_s" "$accel" "$work/initrd.gz" "$log"
 status=$?
 set -e
 exit $status

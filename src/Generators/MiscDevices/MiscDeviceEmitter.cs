@@ -30,12 +30,13 @@ internal static class MiscDeviceEmitter
             .Append("    file static unsafe class MiscDeviceEntryPoints\n    {\n");
         Entry(text, "int", "kc_miscdev_open", "Open", "void* device, void* state", devices, _ => true, "Open<{0}>(device, state)", "global::Kernel.Errno.ENODEV.ToKernel()");
         Entry(text, "void", "kc_miscdev_release", "Release", "void* state", devices, _ => true, "Release<{0}>(state)", null);
+        // An operation the type does not implement fails as the kernel's own file operations do: EINVAL, ENOTTY.
         Entry(text, "nint", "kc_miscdev_read", "Read", "void* state, ulong buffer, nuint length, long* position", devices, d => d.HasRead,
-            "Read<{0}>(state, buffer, length, position)", "global::Kernel.MiscDeviceDispatch.NotImplemented(global::Kernel.Errno.EINVAL)");
+            "Read<{0}>(state, buffer, length, position)", "global::Kernel.Errno.EINVAL.ToKernel()");
         Entry(text, "nint", "kc_miscdev_write", "Write", "void* state, ulong buffer, nuint length, long* position", devices, d => d.HasWrite,
-            "Write<{0}>(state, buffer, length, position)", "global::Kernel.MiscDeviceDispatch.NotImplemented(global::Kernel.Errno.EINVAL)");
+            "Write<{0}>(state, buffer, length, position)", "global::Kernel.Errno.EINVAL.ToKernel()");
         Entry(text, "nint", "kc_miscdev_ioctl", "Ioctl", "void* state, uint command, nuint argument", devices, d => d.HasIoctl,
-            "Ioctl<{0}>(state, command, argument)", "global::Kernel.MiscDeviceDispatch.NotImplemented(global::Kernel.Errno.ENOTTY)");
+            "Ioctl<{0}>(state, command, argument)", "global::Kernel.Errno.ENOTTY.ToKernel()");
         text.Length -= 1; // the blank line after the last entry
         text.Append("    }\n}\n");
         return text.ToString();

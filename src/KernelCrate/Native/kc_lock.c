@@ -13,6 +13,19 @@
 #if defined(KC_USES_kc_mutex_alloc) || defined(KC_USES_kc_spinlock_alloc)
 /* The managed key storage must be able to hold the kernel's key. */
 #define KC_LOCK_KEY_SIZE 32
+
+/* A lock and the data it protects (sizeof(T), a managed struct's size), in one zeroed allocation; GFP_KERNEL may
+ * sleep, so outside the FPU section. */
+static void *kc_lock_alloc(size_t lock_size, size_t data_size)
+{
+	bool in_fpu = kc_fpu_leave();
+	void *lock;
+
+	BUILD_BUG_ON(sizeof(struct lock_class_key) > KC_LOCK_KEY_SIZE);
+	lock = kzalloc(size_add(lock_size, round_up(data_size, sizeof(u64))), GFP_KERNEL);
+	kc_fpu_return(in_fpu);
+	return lock;
+}
 #endif
 
 #ifdef KC_USES_kc_mutex_alloc
@@ -23,12 +36,8 @@ struct kc_mutex {
 
 void *kc_mutex_alloc(size_t data_size, void *key, const char *name)
 {
-	struct kc_mutex *mutex;
-	bool in_fpu = kc_fpu_leave();
+	struct kc_mutex *mutex = kc_lock_alloc(sizeof(*mutex), data_size);
 
-	BUILD_BUG_ON(sizeof(struct lock_class_key) > KC_LOCK_KEY_SIZE);
-	mutex = kzalloc(struct_size(mutex, data, DIV_ROUND_UP(data_size, sizeof(u64))), GFP_KERNEL);
-	kc_fpu_return(in_fpu);
 	if (mutex)
 		__mutex_init(&mutex->lock, name, (struct lock_class_key *)key);
 	return mutex;
@@ -85,12 +94,8 @@ struct kc_spinlock {
 
 void *kc_spinlock_alloc(size_t data_size, void *key, const char *name)
 {
-	struct kc_spinlock *spin;
-	bool in_fpu = kc_fpu_leave();
+	struct kc_spinlock *spin = kc_lock_alloc(sizeof(*spin), data_size);
 
-	BUILD_BUG_ON(sizeof(struct lock_class_key) > KC_LOCK_KEY_SIZE);
-	spin = kzalloc(struct_size(spin, data, DIV_ROUND_UP(data_size, sizeof(u64))), GFP_KERNEL);
-	kc_fpu_return(in_fpu);
 	if (spin)
 		kc_spin_lock_init(&spin->lock, name, (struct lock_class_key *)key);
 	return spin;

@@ -15,6 +15,10 @@
  *       loader's before do_init_module (the stack failslab prints with verbose=2 shows load_module but not
  *       do_init_module). Prints "kc-fi-init: NAME complete=<yes|no> calls=C in_init=I failed=F enomem=E other=O
  *       absorbed=A leftovers=L".
+ *   kc-load REPORTS open-loop NAME DEVICE MAX
+ *       a device's open path: N = 1, 2, ... MAX until an open succeeds with the fault unused. Prints "kc-fi-open: NAME
+ *       complete=<yes|no> opens=N in_device=I failed=F enomem=E other=O absorbed=A", I the faults injected inside
+ *       the device's own open (kc_fop_open on the stack failslab prints with verbose=2).
  *   kc-load REPORTS cycles COUNT STEP...
  *       COUNT times the STEPs in order, a cycle stopping at its first failed step: insmod:MODULE[:PARAMS],
  *       rmmod:NAME, put:FILE:TEXT (writes TEXT), get:FILE:TEXT (reads exactly TEXT, a trailing newline aside),
@@ -87,26 +91,40 @@ static const char *drain(const char *name, int nth)
 	return log_buffer;
 }
 
-static int load(const char *path, const char *params, int nth, int *injected, int *left)
+/* The N-th fault-injectable call of this task from now on fails. */
+static void arm(int nth)
 {
 	char buffer[32];
 	ssize_t length = snprintf(buffer, sizeof(buffer), "%d", nth);
-	int module = open(path, O_RDONLY | O_CLOEXEC), rc;
 
-	if (module < 0)
-		die(path);
 	if (nth_fd < 0 && (nth_fd = open("/proc/thread-self/fail-nth", O_RDWR)) < 0)
 		die("/proc/thread-self/fail-nth");
 	if (write(nth_fd, buffer, length) != length)
 		die("fail-nth");
-	rc = syscall(SYS_finit_module, module, params, 0) == 0 ? 0 : errno;
-	/* 0 means the fault was injected; a positive number is what was left of N (a huge N counts the calls). */
-	length = pread(nth_fd, buffer, sizeof(buffer) - 1, 0);
+}
+
+/* What was left of N: 0 means the fault was injected (a huge N left minus the calls made counts them). */
+static int disarm(void)
+{
+	char buffer[32];
+	ssize_t length = pread(nth_fd, buffer, sizeof(buffer) - 1, 0);
+
 	buffer[length > 0 ? length : 0] = 0;
-	*left = atoi(buffer);
-	*injected = *left == 0;
 	if (write(nth_fd, "0", 1) != 1)
 		perror("kc-load: fail-nth reset");
+	return atoi(buffer);
+}
+
+static int load(const char *path, const char *params, int nth, int *injected, int *left)
+{
+	int module = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (module < 0)
+		die(path);
+	arm(nth);
+	rc = syscall(SYS_finit_module, module, params, 0) == 0 ? 0 : errno;
+	*left = disarm();
+	*injected = *left == 0;
 	close(module);
 	return rc;
 }
@@ -191,6 +209,42 @@ static int init_loop(const char *name, const char *path, const char *params, con
 	}
 	printf("kc-fi-init: %s complete=%s calls=%d in_init=%d", name, done ? "yes" : "no", total, in_init);
 	print_tally(&tally);
+	return 0;
+}
+
+/* The device's open path as loop() does the load: every failed open must fail with ENOMEM; in_device counts the
+ * faults injected inside the device's own open (kc_fop_open on failslab's stack: C's file state, the C# Open). */
+static int open_loop(const char *name, const char *device, int max)
+{
+	struct tally tally = { 0 };
+	int n, done = 0, in_device = 0;
+
+	drain(name, 0);
+	for (n = 1; n <= max && !done; n++) {
+		arm(n);
+		int fd = open(device, O_RDWR | O_CLOEXEC), error = errno, left = disarm();
+		const char *trace = drain(name, n);
+
+		if (left == 0 && strstr(trace, "kc_fop_open"))
+			in_device++;
+		if (fd >= 0) {
+			close(fd);
+			if (left == 0)
+				tally.absorbed++;
+			else
+				done = 1;
+			continue;
+		}
+		tally.failed++;
+		if (error == ENOMEM) {
+			tally.enomem++;
+		} else {
+			tally.other++;
+			printf("kc-fi-open: N=%d errno=%d\n", n, error);
+		}
+	}
+	printf("kc-fi-open: %s complete=%s opens=%d in_device=%d failed=%d enomem=%d other=%d absorbed=%d\n", name,
+	       done ? "yes" : "no", n - 1, in_device, tally.failed, tally.enomem, tally.other, tally.absorbed);
 	return 0;
 }
 
@@ -282,9 +336,11 @@ int main(int argc, char **argv)
 		return loop(argv[3], argv[4], argv[5], argv[6], atoi(argv[7]));
 	if (argc == 7 && strcmp(argv[2], "init-loop") == 0)
 		return init_loop(argv[3], argv[4], argv[5], argv[6]);
+	if (argc == 6 && strcmp(argv[2], "open-loop") == 0)
+		return open_loop(argv[3], argv[4], atoi(argv[5]));
 	if (argc >= 5 && strcmp(argv[2], "cycles") == 0)
 		return cycles(atoi(argv[3]), argc - 4, argv + 4);
 	fprintf(stderr, "usage: kc-load REPORTS loop NAME MODULE PARAMS PATH MAX |"
-		" init-loop NAME MODULE PARAMS PATH | cycles COUNT STEP...\n");
+		" init-loop NAME MODULE PARAMS PATH | open-loop NAME DEVICE MAX | cycles COUNT STEP...\n");
 	return 2;
 }

@@ -192,29 +192,6 @@ static int cycles(const char *device, int count)
 	return 0;
 }
 
-/* The N-th fault-injectable call of this task fails (fail-nth) while it opens the device. */
-static int open_nth(const char *device, int nth)
-{
-	char text[16];
-	int control = open("/proc/thread-self/fail-nth", O_RDWR), fd, saved;
-
-	if (control < 0 || write(control, text, snprintf(text, sizeof(text), "%d", nth)) < 0) {
-		printf("kc-open-nth: cannot write fail-nth: errno %d\n", errno);
-		return 2;
-	}
-	fd = open(device, O_RDWR);
-	saved = errno;
-	lseek(control, 0, SEEK_SET);
-	memset(text, 0, sizeof(text));
-	if (read(control, text, sizeof(text) - 1) < 0)
-		text[0] = '?';
-	printf("kc-open-nth: n=%d rc=%d errno=%d left=%s\n", nth, fd < 0 ? -1 : 0, fd < 0 ? saved : 0, text);
-	if (fd >= 0)
-		close(fd);
-	close(control);
-	return 0;
-}
-
 static long long now_ns(void)
 {
 	struct timespec t;
@@ -251,10 +228,8 @@ int main(int argc, char **argv)
 		return scenario(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "cycles") == 0)
 		return cycles(argv[2], atoi(argv[3]));
-	if (argc == 4 && strcmp(argv[1], "open-nth") == 0)
-		return open_nth(argv[2], atoi(argv[3]));
 	if (argc == 4 && strcmp(argv[1], "bench") == 0)
 		return bench(argv[2], atoi(argv[3]));
-	fprintf(stderr, "usage: %s upstream|scenario DEV | cycles|open-nth|bench DEV N\n", argv[0]);
+	fprintf(stderr, "usage: %s upstream|scenario DEV | cycles|bench DEV N\n", argv[0]);
 	return 2;
 }

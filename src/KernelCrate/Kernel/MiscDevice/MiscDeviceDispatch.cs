@@ -28,8 +28,5 @@ public static unsafe class MiscDeviceDispatch
     public static nint Ioctl<T>(void* state, uint command, nuint argument) where T : unmanaged, IMiscDevice<T>, IDeviceIoctl
         => ToKernel(((T*)state)->Ioctl(command, argument));
 
-    /// <summary>What an operation the type does not implement returns, as the kernel's own file operations do.</summary>
-    public static nint NotImplemented(Errno error) => error.ToKernel();
-
     private static nint ToKernel(Result<nint> result) => result.TryGetValue(out nint value) ? value : result.Error.ToKernel();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real-kernel tests, on every kernel of eng/kernels.conf: build OxiMod, the KernelCrate test module, the
-# failing-init and panic modules for it, ParamMod and the Rust-for-Linux twins; check the .ko files (IBT and FPU rules); boot that kernel under QEMU five
+# failing-init and panic modules for it, ParamMod and the Rust-for-Linux twins; check the .ko files (IBT and FPU rules); boot that kernel under QEMU four
 # times (one of them through `dotnet test` of KcTest) and assert from the serial logs. Build errors that do not depend on the kernel are checked once.
 # scripts/setup.sh (run first by scripts/test.sh) installs the kernels; KC_KERNEL_SKIP names why this machine
 # cannot, and then the stage skips loudly. Prints "kernel: N passed, N failed".
@@ -103,24 +103,16 @@ expect "[$name] dotnet test boots kctest and every [KernelTest] passes, each rep
 expect "[$name] every printk level reached the log" 'for l in emerg alert crit err warning notice info; do grep -a -q "kctest: level $l" "$log" || exit 1; done'
 expect "[$name] formatting in the kernel" 'grep -a -q "kctest: format 42 -42 beef true EIO cstr bytes" "$log"'
 
-echo "boot 3: a failing Init"
-log=$out/failmod.serial.log
+echo "boot 3: module parameters, the misc device, the Rust-for-Linux twins, then a failing Init"
+log=$out/params.serial.log
 cat > "$out/failmod.guest.sh" <<'GUEST'
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: insmod status $? ($err)"
 echo "kc-failmod: sysctl left: $(ls /proc/sys/failmod 2>/dev/null | wc -l), loaded: $(grep -c failmod /proc/modules)"
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($err)"
 dmesg | grep failmod
 GUEST
-boot "$out/failmod.guest.sh" "$log" "$fail"
-expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
-expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
-expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'
-expect "[$name] no BUG/Oops/WARNING in the failing-Init boot" '! grep -a -E -q "$bad_lines" "$log"'
-
-echo "boot 4: module parameters, the misc device and the Rust-for-Linux twins"
-log=$out/params.serial.log
-printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\n' > "$out/boot3.guest.sh"
-boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$misc_user" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh
+printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
+boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh "$out/failmod.guest.sh"
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -141,9 +133,12 @@ expect "[$name] rust_misc_device: node, upstream's program, the scenario, 200 cy
 sed -n '/kc-misc-dmesg-begin/,/kc-misc-dmesg-end/p' "$log" | grep -a -E '^<[0-7]>' | grep -a -v -e 'taint' \
   | sed -E 's/^(<[0-7]>)\[[^]]*\] /\1/' > "$out/rust-misc-device.log"
 expect "[$name] rust_misc_device prints upstream's lines at upstream's levels" 'diff -u tests/kernel/rust-misc-device.expected "$out/rust-misc-device.log"'
-expect "[$name] no BUG/Oops/WARNING in the parameter and misc-device boot" '! grep -a -E -q "$bad_lines" "$log"'
+expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
+expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
+expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'
+expect "[$name] no BUG/Oops/WARNING in the parameter, misc-device and failing-Init boot" '! grep -a -E -q "$bad_lines" "$log"'
 
-echo "boot 5: a bounds-check panic"
+echo "boot 4: a bounds-check panic"
 log=$out/panicmod.serial.log
 printf 'insmod /kc/panicmod.ko\necho "kc-test: survived"\n' > "$out/panicmod.guest.sh"
 boot "$out/panicmod.guest.sh" "$log" "$pan"

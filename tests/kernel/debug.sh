@@ -4,7 +4,9 @@
 #   boot 1: the scenarios, fault injection at every fault-injectable call of every module's load, 100 load/use/unload
 #           cycles, then kmemleak: the log must hold no report of any detector;
 #   boot 2: the controls, each detector shown to fire on a deliberately broken module (a detector that is off must
-#           not pass everything).
+#           not pass everything);
+#   boot 3: KcTest through `dotnet test` with KernelTestImage, as a user would test under a debug kernel (a detector's
+#           report inside a test fails that test).
 # Prints "debug: N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -110,4 +112,11 @@ expect "KASAN reports the out-of-bounds clear" 'grep -q "BUG: KASAN: slab-out-of
 # The leaked KBox holds 0x6c65616b ("leak"): kmemleak's hex dump of the object shows it.
 expect "kmemleak reports the leaked KBox (8 bytes holding \"leak\")" 'grep -q "^kc-leaks: [1-9]" "$log" && sed -n "/kc-kmemleak-begin/,/kc-kmemleak-end/p" "$log" | grep -A3 "(size 8)" | grep -q "6b 61 65 6c"'
 expect "fault injection turns the unchecked allocation into a panic" 'grep -q "uncheckedmod: panicked at .Result.Value read on an error." "$log"'
+echo "boot 3: KcTest's [KernelTest]s through dotnet test, under the detectors (KernelTestImage)"
+log=$out/kctest.test.log
+KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot dotnet test tests/KernelModules/KcTest -nologo -p:KernelDir="$tree" \
+  -p:KernelTestImage="$image" --artifacts-path "$artifacts" > "$log" 2>&1
+grep -E "^ *(Passed!|Failed!)|error" "$log" | head -n 20 | sed 's/^/    /'
+expect "dotnet test boots the debug kernel with kctest and every [KernelTest] passes with no detector report in it" \
+  'grep -E -q "Passed!  - Failed: +0, Passed: +[1-9][0-9]*, Skipped: +0" "$log"'
 finish debug

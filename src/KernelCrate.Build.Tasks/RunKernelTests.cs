@@ -12,7 +12,8 @@ namespace Kernel.Build;
 /// the package carries), loads the module, whose init runs every [KernelTest] and prints KTAP, and unloads it. The
 /// kernel's lines are shown as they come; then each test is reported (a failure as an error at its expectation's
 /// file and line) and a summary in dotnet test's own words. A test during which the kernel reports a bug, panics or
-/// hangs (the boot's time-out) is a failed test with the log's lines.
+/// hangs (the boot's time-out) is a failed test with the log's lines, and the tests after it run in a new boot
+/// (kc_first_test), up to <see cref="MaxBoots"/> boots.
 /// </summary>
 public sealed class RunKernelTests : KernelCrateTask
 {
@@ -32,34 +33,79 @@ public sealed class RunKernelTests : KernelCrateTask
             Log.Error(BuildDiagnostics.NoTestModule, null, $"no test module {Module}: the build made no .ko (is a kernel tree set? KernelDir=...)");
             return false;
         }
-        string guest = Path.ChangeExtension(SerialLog, ".guest.sh");
-        File.WriteAllText(guest, $"insmod /kc/{Path.GetFileName(Module)}; echo \"kc-boot: insmod $?\"\nrmmod {ModuleName}; echo \"kc-boot: rmmod $?\"\n");
         string kernel = KernelImage.Length > 0 ? KernelImage : KernelRelease;
-        Log.LogMessage(MessageImportance.High, $"  Booting {kernel} in QEMU with {Path.GetFileName(Module)} (time-out {TimeoutSeconds} s; serial log {SerialLog})");
-
-        // The log of an earlier run must not be shown (or read) as this one's.
-        File.Delete(SerialLog);
         var stopwatch = Stopwatch.StartNew();
-        int exitCode = Boot(guest);
-        string[] log = File.Exists(SerialLog) ? File.ReadAllLines(SerialLog) : [];
-        KtapReport report = KtapReport.Parse(log, ModuleName);
-        if (report.Planned < 0)
+        var run = new Run();
+        for (int first = 1, boot = 1; ; boot++)
         {
-            // qemu-boot.sh's exit status 3 is a missing prerequisite, which its own line names (with the package to install).
-            string why = exitCode == 124 ? $"the boot timed out after {TimeoutSeconds} s"
-                : exitCode == 3 && _bootOutput.Count > 0 ? string.Join("; ", _bootOutput)
-                : $"qemu-boot.sh exited with {exitCode}";
-            string tail = string.Join("\n", log.TakeLast(15).Select(l => "    | " + l.TrimEnd('\r')));
-            Log.Error(BuildDiagnostics.NoTestModule, null, $"{ModuleName} printed no KTAP plan: {why}; the serial log ends:\n{tail}");
-            return false;
+            Log.LogMessage(MessageImportance.High, first == 1
+                ? $"  Booting {kernel} in QEMU with {Path.GetFileName(Module)} (time-out {TimeoutSeconds} s; serial log {SerialLog})"
+                : $"  Booting again to run the tests from {first} on (kc_first_test={first})");
+            (int exitCode, string[] log) = Boot(first);
+            KtapReport report = KtapReport.Parse(log, ModuleName);
+            if (report.Planned < 0)
+            {
+                // qemu-boot.sh's exit status 3 is a missing prerequisite, which its own line names (with the package to install).
+                string why = exitCode == 124 ? $"the boot timed out after {TimeoutSeconds} s"
+                    : exitCode == 3 && _bootOutput.Count > 0 ? string.Join("; ", _bootOutput)
+                    : $"qemu-boot.sh exited with {exitCode}";
+                string tail = string.Join("\n", log.TakeLast(15).Select(l => "    | " + l.TrimEnd('\r')));
+                Log.Error(BuildDiagnostics.NoTestModule, null, $"{ModuleName} printed no KTAP plan: {why}; the serial log ends:\n{tail}");
+                return false;
+            }
+            run.Add(report, exitCode == 124 ? TimeoutSeconds : 0, log);
+            // A test that crashed the kernel took the rest of the boot with it: the next boot resumes after it.
+            int next = report.Results.Count == 0 ? first : report.Results.Max(r => r.Number) + 1;
+            if (report.Unfinished is null || next > report.Planned) break;
+            if (boot == MaxBoots)
+            {
+                run.StoppedIn = report.Unfinished;
+                break;
+            }
+            first = next;
         }
-        return Report(report, exitCode, stopwatch.Elapsed, log);
+        return Report(run, stopwatch.Elapsed);
+    }
+
+    /// <summary>How many boots a run may take: the first, and one more after each test that crashes the kernel.</summary>
+    public int MaxBoots { get; set; } = 5;
+
+    /// <summary>The results of every boot of one run.</summary>
+    private sealed class Run
+    {
+        public readonly System.Collections.Generic.List<KernelTestResult> Results = [];
+        public readonly System.Collections.Generic.List<string> BugsOutsideTests = [];
+        public int Planned;
+        public bool Unloaded;
+        /// <summary>The test in which the last allowed boot stopped; the tests after it did not run.</summary>
+        public string? StoppedIn;
+
+        public void Add(KtapReport report, int timedOutAfter, string[] log)
+        {
+            Planned = report.Planned;
+            foreach (KernelTestResult test in report.Results)
+            {
+                string message = test.Message;
+                if (timedOutAfter > 0 && test.Name == report.Unfinished)
+                    message = message.Contains(KtapReport.StoppedOrTimedOut)
+                        ? message.Replace(KtapReport.StoppedOrTimedOut, $"the boot timed out after {timedOutAfter} s")
+                        : message + $"\nthen the boot timed out after {timedOutAfter} s";
+                Results.Add(test with { Message = message });
+            }
+            BugsOutsideTests.AddRange(report.BugsOutsideTests);
+            Unloaded = report.Unfinished is not null || log.Any(l => l.Contains("kc-boot: rmmod 0"));
+        }
     }
 
     private readonly System.Collections.Generic.List<string> _bootOutput = [];
 
-    private int Boot(string guest)
+    private (int ExitCode, string[] Log) Boot(int first)
     {
+        string guest = Path.ChangeExtension(SerialLog, ".guest.sh");
+        File.WriteAllText(guest, $"insmod /kc/{Path.GetFileName(Module)} kc_first_test={first}; echo \"kc-boot: insmod $?\"\n"
+            + $"rmmod {ModuleName}; echo \"kc-boot: rmmod $?\"\n");
+        // The log of an earlier boot must not be shown (or read) as this one's.
+        File.Delete(SerialLog);
         var arguments = new[] { BootScript, "--script", guest, "--log", SerialLog, "--timeout", TimeoutSeconds.ToString() }
             .Concat(KernelImage.Length > 0 ? new[] { "--image", KernelImage } : new[] { "--release", KernelRelease })
             .Append(Module).ToArray();
@@ -83,7 +129,7 @@ public sealed class RunKernelTests : KernelCrateTask
         while (!process.WaitForExit(250)) shown = Follow(shown, pending);
         process.WaitForExit();
         Follow(shown, pending);
-        return process.ExitCode;
+        return (process.ExitCode, File.Exists(SerialLog) ? File.ReadAllLines(SerialLog) : []);
     }
 
     private long Follow(long offset, StringBuilder pending)
@@ -107,10 +153,10 @@ public sealed class RunKernelTests : KernelCrateTask
         return offset + read;
     }
 
-    private bool Report(KtapReport report, int exitCode, TimeSpan elapsed, string[] log)
+    private bool Report(Run run, TimeSpan elapsed)
     {
         int passed = 0, failed = 0, skipped = 0;
-        foreach (KernelTestResult test in report.Results)
+        foreach (KernelTestResult test in run.Results.OrderBy(r => r.Number))
         {
             switch (test.Outcome)
             {
@@ -124,34 +170,28 @@ public sealed class RunKernelTests : KernelCrateTask
                     break;
                 default:
                     failed++;
-                    string message = test.Message;
-                    if (test.Name == report.Unfinished && exitCode == 124)
-                        message = message.Contains(KtapReport.StoppedOrTimedOut)
-                            ? message.Replace(KtapReport.StoppedOrTimedOut, $"the boot timed out after {TimeoutSeconds} s")
-                            : message + $"\nthen the boot timed out after {TimeoutSeconds} s";
-                    Log.LogError(null, null, null, test.File, test.Line, 0, 0, 0, $"Failed {test.Name}:\n{Indent(message)}");
+                    Log.LogError(null, null, null, test.File, test.Line, 0, 0, 0, $"Failed {test.Name}:\n{Indent(test.Message)}");
                     break;
             }
         }
-        if (report.NotRun > 0)
+        int notRun = run.Planned - run.Results.Count;
+        if (notRun > 0)
         {
-            skipped += report.NotRun;
-            string where = report.Unfinished is null ? "before its first test" : "in " + report.Unfinished;
-            Log.LogMessage(MessageImportance.High, $"  Skipped {report.NotRun} test(s) that did not run: the kernel stopped {where}");
+            skipped += notRun;
+            Log.LogMessage(MessageImportance.High, $"  Skipped {notRun} test(s) that did not run: the kernel stopped {(run.StoppedIn is null ? "before its first test" : $"in {run.StoppedIn}, the last of {MaxBoots} boots")}");
         }
-        foreach (string bug in report.BugsOutsideTests)
+        int total = passed + failed + skipped;
+        foreach (string bug in run.BugsOutsideTests)
         {
             failed++;
             Log.LogError(null, null, null, null, 0, 0, 0, 0, $"the kernel reported a bug outside any test (the module's load or unload):\n{Indent(bug)}");
         }
-        bool unloaded = log.Any(l => l.Contains("kc-boot: rmmod 0"));
-        if (report.Unfinished is null && !unloaded)
+        if (!run.Unloaded)
         {
             failed++;
             Log.LogError(null, null, null, null, 0, 0, 0, 0, $"{ModuleName} did not unload cleanly (serial log {SerialLog})");
         }
         string verdict = failed == 0 ? "Passed!" : "Failed!";
-        int total = passed + (failed - report.BugsOutsideTests.Count - (report.Unfinished is null && !unloaded ? 1 : 0)) + skipped;
         Log.LogMessage(MessageImportance.High,
             $"{verdict}  - Failed: {failed,5}, Passed: {passed,5}, Skipped: {skipped,5}, Total: {total,5}, Duration: {(int)elapsed.TotalSeconds} s - {Path.GetFileName(Module)} ({(KernelImage.Length > 0 ? KernelImage : KernelRelease)})");
         return failed == 0;

@@ -50,6 +50,9 @@ internal static unsafe class Native
         LineOpen = endLine == 0;
     }
 
+    /// <summary>A test module's kc_first_test parameter.</summary>
+    public static int TestFirst() => 1;
+
     public static void Panic(byte* what, nuint length)
         => throw new KernelPanicException("panicked at '" + Encoding.UTF8.GetString(what, (int)length) + "'");
 

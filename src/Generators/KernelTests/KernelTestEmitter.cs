@@ -4,7 +4,7 @@ using Kernel.Generators.Module;
 
 namespace Kernel.Generators.KernelTests;
 
-/// <summary>Writes the test module: .modinfo and an init that runs each test between KTAP's lines.</summary>
+/// <summary>Writes the test module: .modinfo and an init that runs each test from kc_first_test on between KTAP's lines.</summary>
 internal static class KernelTestEmitter
 {
     public static string Emit(string moduleName, EquatableArray<KernelTestModel> tests)
@@ -15,14 +15,18 @@ internal static class KernelTestEmitter
         {
             number++;
             string name = ModuleEmitter.Utf8Literal(test.FullName);
+            calls.Append($"            if (first <= {number})\n            {{\n");
             if (test.SkipReason is not null)
             {
-                calls.Append($"            global::Kernel.KernelTestRun.Skipped({number}, {name}, {ModuleEmitter.Quote(test.SkipReason)});\n");
-                continue;
+                calls.Append($"                global::Kernel.KernelTestRun.Skipped({number}, {name}, {ModuleEmitter.Quote(test.SkipReason)});\n");
             }
-            calls.Append($"            global::Kernel.KernelTestRun.Start({number}, {name}, {ModuleEmitter.Utf8Literal(test.File)}, {test.Line});\n");
-            calls.Append($"            {test.Call}();\n");
-            calls.Append($"            global::Kernel.KernelTestRun.End({number}, {name});\n");
+            else
+            {
+                calls.Append($"                global::Kernel.KernelTestRun.Start({number}, {name}, {ModuleEmitter.Utf8Literal(test.File)}, {test.Line});\n");
+                calls.Append($"                {test.Call}();\n");
+                calls.Append($"                global::Kernel.KernelTestRun.End({number}, {name});\n");
+            }
+            calls.Append("            }\n");
         }
         string info = string.Join(", ", ModuleEmitter.Quote(moduleName), ModuleEmitter.Quote("description=[KernelTest] methods, run in the kernel"),
             ModuleEmitter.Quote("license=GPL"));
@@ -42,6 +46,8 @@ internal static class KernelTestEmitter
                     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "kc_module_init")]
                     private static int Init(void* module)
                     {
+                        // After a test crashed the kernel, dotnet test boots again from the one after it (kc_first_test).
+                        int first = global::Kernel.KernelTestRun.First;
                         global::Kernel.KernelTestRun.Begin({{number}});
             {{calls}}            global::Kernel.KernelTestRun.Finish();
                         return 0;

@@ -13,6 +13,9 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_panic")]
     public static extern void Panic(byte* what, nuint length);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_test_first")]
+    public static extern int TestFirst();
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_kmalloc")]
     public static extern void* Kmalloc(nuint size, Gfp flags);
 

@@ -22,4 +22,5 @@
 #include "kc_lock.c"
 #include "kc_refcount.c"
 #include "kc_miscdev.c"
+#include "kc_test.c"
 #include "kc_module.c"

@@ -15,6 +15,9 @@ public static unsafe class KernelTestRun
     private static int s_skipReasonLength;
     private static int s_passed, s_failedCount, s_skipped;
 
+    /// <summary>The first test to run: 1, or where `dotnet test` resumes after a test crashed the kernel.</summary>
+    public static int First => Native.TestFirst();
+
     public static void Begin(int count)
     {
         s_passed = s_failedCount = s_skipped = 0;

@@ -53,7 +53,21 @@ helpers=("$out/kc-load" "$out/misc-device-user" "$reports" tests/kernel/guest-li
 scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh)
 
 # kasan_multi_shot: every KASAN report is printed, not only the first (a report during boot must not hide ours).
-boot() { KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }
+qemu_boot() { KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }
+# boot TIMEOUT SCRIPT LOG FILE...: once more when the kernel never reached the test (no "kc-boot: start"): seen once
+# here, the emulated CPU's early boot (arch_cpu_finalize_init) in a storm of KASAN wild-memory-access reports, then
+# a hang; the next boot of the same kernel was clean. Only the kernel's own boot is retried, never a test.
+boot() {
+  qemu_boot "$@"
+  local status=$?
+  if ! grep -a -q "kc-boot: start" "$3"; then
+    echo "    the kernel never reached the test (exit $status; its first reports below): booting once more"
+    tr -d '\r' < "$3" | grep -a -m 3 -E "BUG:|Kernel panic" | sed 's/^/      | /'
+    qemu_boot "$@"
+    status=$?
+  fi
+  return $status
+}
 # boot_log RAW LOG: the serial log from the guest's "kc-boot: start" on (what the kernel does before the test starts
 # is not the modules' doing; a kernel line may share the marker's line); on a time-out, where the guest was.
 boot_log() {

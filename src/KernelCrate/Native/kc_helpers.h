@@ -72,5 +72,6 @@ void *kc_arc_data(void *arc);
 void kc_arc_get(void *arc);
 bool kc_arc_put(void *arc);
 void kc_arc_free(void *arc);
+int kc_test_first(void);
 
 #endif

@@ -58,13 +58,7 @@ public readonly unsafe struct CStr : IEquatable<CStr>
     public ReadOnlySpan<byte> AsBytes() => new(_pointer, _length);
     public ReadOnlySpan<byte> AsBytesWithNul() => new(_pointer, _length + 1);
 
-    public bool Equals(CStr other)
-    {
-        if (other._length != _length) return false;
-        for (int i = 0; i < _length; i++)
-            if (_pointer[i] != other._pointer[i]) return false;
-        return true;
-    }
+    public bool Equals(CStr other) => AsBytes().SequenceEqual(other.AsBytes());
 
     public override bool Equals(object obj) => obj is CStr other && Equals(other);
     public override int GetHashCode() => _length;

@@ -197,4 +197,16 @@ namespace System
         public static void BulkMoveWithWriteBarrier(ref byte destination, ref byte source, nuint byteCount)
             => SpanHelpers.Memmove(ref destination, ref source, byteCount);
     }
+
+    /// <summary>The BCL's name for comparing spans, so the same source compiles on the host and in the kernel.</summary>
+    public static class MemoryExtensions
+    {
+        public static bool SequenceEqual(this ReadOnlySpan<byte> span, ReadOnlySpan<byte> other)
+        {
+            if (span.Length != other.Length) return false;
+            for (int i = 0; i < span.Length; i++)
+                if (span[i] != other[i]) return false;
+            return true;
+        }
+    }
 }

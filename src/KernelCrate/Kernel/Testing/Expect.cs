@@ -43,7 +43,7 @@ public static class Expect
         [CallerArgumentExpression(nameof(expected))] string expectedExpression = null,
         [CallerArgumentExpression(nameof(actual))] string actualExpression = null,
         [CallerFilePath] string file = null, [CallerLineNumber] int line = 0)
-        => KernelTestRun.SameBytes(expected, actual)
+        => expected.SequenceEqual(actual)
         || Fail(file, line, $"Expected {actualExpression} == {expectedExpression}, but {actualExpression} == {actual:?}, {expectedExpression} == {expected:?}");
 
     public static bool Ok(Result result, [CallerArgumentExpression(nameof(result))] string expression = null,

@@ -50,15 +50,7 @@ public static unsafe class KernelTestRun
         }
         else if (s_skip)
         {
-            s_skipped++;
-            var text = new PrintkText(0, 0);
-            text.AppendLiteral("ok ");
-            text.AppendFormatted(number);
-            text.AppendLiteral(" ");
-            text.AppendFormatted(name);
-            text.AppendLiteral(" # SKIP ");
-            for (int i = 0; i < s_skipReasonLength; i++) text.AppendFormatted(s_skipReason[i]);
-            Printk.Info(ref text);
+            PrintSkipped(number, name, new ReadOnlySpan<char>(s_skipReason, s_skipReasonLength));
         }
         else
         {
@@ -70,8 +62,20 @@ public static unsafe class KernelTestRun
     /// <summary>A test not run at all (<c>[KernelTest(Skip = ...)]</c>).</summary>
     public static void Skipped(int number, ReadOnlySpan<byte> name, string reason)
     {
+        fixed (char* chars = reason) PrintSkipped(number, name, new ReadOnlySpan<char>(chars, reason is null ? 0 : reason.Length));
+    }
+
+    private static void PrintSkipped(int number, ReadOnlySpan<byte> name, ReadOnlySpan<char> reason)
+    {
         s_skipped++;
-        Printk.Info($"ok {number} {name} # SKIP {reason}");
+        var text = new PrintkText(0, 0);
+        text.AppendLiteral("ok ");
+        text.AppendFormatted(number);
+        text.AppendLiteral(" ");
+        text.AppendFormatted(name);
+        text.AppendLiteral(" # SKIP ");
+        for (int i = 0; i < reason.Length; i++) text.AppendFormatted(reason[i]);
+        Printk.Info(ref text);
     }
 
     public static void Finish() => Printk.Info($"# totals: pass:{s_passed} fail:{s_failedCount} skip:{s_skipped}");
@@ -81,13 +85,5 @@ public static unsafe class KernelTestRun
     {
         s_failed = true;
         Printk.Info($"    # EXPECTATION FAILED at {file}:{line}");
-    }
-
-    internal static bool SameBytes(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
-    {
-        if (left.Length != right.Length) return false;
-        for (int i = 0; i < left.Length; i++)
-            if (left[i] != right[i]) return false;
-        return true;
     }
 }

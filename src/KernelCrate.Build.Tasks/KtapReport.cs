@@ -24,9 +24,6 @@ public sealed class KtapReport
     /// <summary>What the kernel prints for a bug (BUG(), an oops, a WARN, KASAN, lockdep, a sleep in atomic context).</summary>
     public static readonly Regex KernelBug = new(@"BUG:|WARNING:|Oops|general protection|Kernel panic|panicked at|KASAN|circular locking|sleeping function called|scheduling while atomic|kernel BUG");
 
-    /// <summary>How an unfinished test without a bug report ended, as far as the log can tell.</summary>
-    public const string StoppedOrTimedOut = "the kernel stopped (or the boot timed out)";
-
     public List<KernelTestResult> Results { get; } = [];
     /// <summary>The plan's count (1..N), or -1 if the module never printed one.</summary>
     public int Planned { get; private set; } = -1;
@@ -38,7 +35,8 @@ public sealed class KtapReport
 
     public int NotRun => Planned < 0 ? 0 : Planned - Results.Count;
 
-    public static KtapReport Parse(IEnumerable<string> serialLog, string moduleName)
+    /// <param name="timedOutAfter">The boot's time-out in seconds when it ended the boot, else 0: what ended an unfinished test.</param>
+    public static KtapReport Parse(IEnumerable<string> serialLog, string moduleName, int timedOutAfter = 0)
     {
         var report = new KtapReport();
         string prefix = moduleName + ": ";
@@ -103,8 +101,10 @@ public sealed class KtapReport
         if (runningName is not null)
         {
             report.Unfinished = runningName;
-            string message = bug.Count > 0 ? "the kernel reported a bug in this test:\n" + string.Join("\n", bug)
-                : "the test did not finish: " + StoppedOrTimedOut + " while it ran";
+            string timedOut = $"the boot timed out after {timedOutAfter} s";
+            string message = bug.Count > 0
+                ? "the kernel reported a bug in this test:\n" + string.Join("\n", bug) + (timedOutAfter > 0 ? "\nthen " + timedOut : "")
+                : "the test did not finish: " + (timedOutAfter > 0 ? timedOut : "the kernel stopped") + " while it ran";
             if (messages.Count > 0) message = string.Join("\n", messages) + "\n" + message;
             report.Results.Add(new KernelTestResult(runningNumber, runningName, KernelTestOutcome.Failed, message, file ?? testFile, file is null ? testLine : line));
         }

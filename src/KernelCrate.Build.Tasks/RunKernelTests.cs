@@ -41,19 +41,19 @@ public sealed class RunKernelTests : KernelCrateTask
             Log.LogMessage(MessageImportance.High, first == 1
                 ? $"  Booting {kernel} in QEMU with {Path.GetFileName(Module)} (time-out {TimeoutSeconds} s; serial log {SerialLog})"
                 : $"  Booting again to run the tests from {first} on (kc_first_test={first})");
-            (int exitCode, string[] log) = Boot(first);
-            KtapReport report = KtapReport.Parse(log, ModuleName);
+            (int exitCode, string output, string[] log) = Boot(first);
+            KtapReport report = KtapReport.Parse(log, ModuleName, exitCode == 124 ? TimeoutSeconds : 0);
             if (report.Planned < 0)
             {
                 // qemu-boot.sh's exit status 3 is a missing prerequisite, which its own line names (with the package to install).
                 string why = exitCode == 124 ? $"the boot timed out after {TimeoutSeconds} s"
-                    : exitCode == 3 && _bootOutput.Count > 0 ? string.Join("; ", _bootOutput)
+                    : exitCode == 3 && output.Trim().Length > 0 ? string.Join("; ", output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
                     : $"qemu-boot.sh exited with {exitCode}";
                 string tail = string.Join("\n", log.TakeLast(15).Select(l => "    | " + l.TrimEnd('\r')));
                 Log.Error(BuildDiagnostics.NoTestModule, null, $"{ModuleName} printed no KTAP plan: {why}; the serial log ends:\n{tail}");
                 return false;
             }
-            run.Add(report, exitCode == 124 ? TimeoutSeconds : 0, log);
+            run.Add(report, log);
             // A test that crashed the kernel took the rest of the boot with it: the next boot resumes after it.
             int next = report.Results.Count == 0 ? first : report.Results.Max(r => r.Number) + 1;
             if (report.Unfinished is null || next > report.Planned) break;
@@ -80,56 +80,32 @@ public sealed class RunKernelTests : KernelCrateTask
         /// <summary>The test in which the last allowed boot stopped; the tests after it did not run.</summary>
         public string? StoppedIn;
 
-        public void Add(KtapReport report, int timedOutAfter, string[] log)
+        public void Add(KtapReport report, string[] log)
         {
             Planned = report.Planned;
-            foreach (KernelTestResult test in report.Results)
-            {
-                string message = test.Message;
-                if (timedOutAfter > 0 && test.Name == report.Unfinished)
-                    message = message.Contains(KtapReport.StoppedOrTimedOut)
-                        ? message.Replace(KtapReport.StoppedOrTimedOut, $"the boot timed out after {timedOutAfter} s")
-                        : message + $"\nthen the boot timed out after {timedOutAfter} s";
-                Results.Add(test with { Message = message });
-            }
+            Results.AddRange(report.Results);
             BugsOutsideTests.AddRange(report.BugsOutsideTests);
             Unloaded = report.Unfinished is not null || log.Any(l => l.Contains("kc-boot: rmmod 0"));
         }
     }
 
-    private readonly System.Collections.Generic.List<string> _bootOutput = [];
-
-    private (int ExitCode, string[] Log) Boot(int first)
+    private (int ExitCode, string Output, string[] Log) Boot(int first)
     {
         string guest = Path.ChangeExtension(SerialLog, ".guest.sh");
         File.WriteAllText(guest, $"insmod /kc/{Path.GetFileName(Module)} kc_first_test={first}; echo \"kc-boot: insmod $?\"\n"
             + $"rmmod {ModuleName}; echo \"kc-boot: rmmod $?\"\n");
         // The log of an earlier boot must not be shown (or read) as this one's.
         File.Delete(SerialLog);
-        var arguments = new[] { BootScript, "--script", guest, "--log", SerialLog, "--timeout", TimeoutSeconds.ToString() }
+        string[] arguments = new[] { BootScript, "--script", guest, "--log", SerialLog, "--timeout", TimeoutSeconds.ToString() }
             .Concat(KernelImage.Length > 0 ? new[] { "--image", KernelImage } : new[] { "--release", KernelRelease })
             .Append(Module).ToArray();
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        using var process = new Process { StartInfo = start };
-        DataReceivedEventHandler echo = (_, e) =>
-        {
-            if (string.IsNullOrEmpty(e.Data)) return;
-            lock (_bootOutput) _bootOutput.Add(e.Data);
-            Log.LogMessage(MessageImportance.High, "  " + e.Data);
-        };
-        process.OutputDataReceived += echo;
-        process.ErrorDataReceived += echo;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         // The kernel's lines as they come: the module's own, and what a bug detector prints.
         long shown = 0;
         var pending = new StringBuilder();
-        while (!process.WaitForExit(250)) shown = Follow(shown, pending);
-        process.WaitForExit();
-        Follow(shown, pending);
-        return (process.ExitCode, File.Exists(SerialLog) ? File.ReadAllLines(SerialLog) : []);
+        (int exitCode, string output) = ProcessRunner.Run("bash", arguments,
+            line => { if (line.Length > 0) Log.LogMessage(MessageImportance.High, "  " + line); },
+            () => shown = Follow(shown, pending));
+        return (exitCode, output, File.Exists(SerialLog) ? File.ReadAllLines(SerialLog) : []);
     }
 
     private long Follow(long offset, StringBuilder pending)

@@ -76,6 +76,21 @@ public sealed class KtapReportTests
         Assert.Equal("T.Spin", report.Unfinished);
         Assert.Contains("did not finish", report.Results.Single().Message);
         Assert.Equal(2, report.NotRun);
+        KtapReport timedOut = KtapReport.Parse((Head + "\n[    1.2] mod_tests: # running 1 T.Spin\n").Split('\n'), "mod_tests", timedOutAfter: 40);
+        Assert.Equal("the test did not finish: the boot timed out after 40 s while it ran", timedOut.Results.Single().Message);
+    }
+
+    [Fact]
+    public void A_bug_in_a_test_the_time_out_then_ended_says_both()
+    {
+        KtapReport report = KtapReport.Parse((Head + """
+
+            [    1.2] mod_tests: # running 1 T.Spin
+            [   26.0] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [insmod:84]
+            """).Split('\n'), "mod_tests", timedOutAfter: 40);
+        string message = report.Results.Single().Message;
+        Assert.StartsWith("the kernel reported a bug in this test:\nwatchdog: BUG: soft lockup", message);
+        Assert.EndsWith("then the boot timed out after 40 s", message);
     }
 
     [Fact]

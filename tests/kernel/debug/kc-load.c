@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <regex.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,18 @@ struct tally {
 	int failed, enomem, other, absorbed, leftovers;
 };
 
+/* A failure under fault injection: ENOMEM is what it must be; returns false (to be printed) for any other errno. */
+static bool tally_failure(struct tally *tally, int error)
+{
+	tally->failed++;
+	if (error == ENOMEM) {
+		tally->enomem++;
+		return true;
+	}
+	tally->other++;
+	return false;
+}
+
 /* One load of a loop: a loaded module is removed, a failed one must leave nothing. Returns the load's errno. */
 static int counted_load(struct tally *tally, const char *name, const char *path, const char *params,
 			const char *extra, int nth, int *injected, int *left)
@@ -148,13 +161,8 @@ static int counted_load(struct tally *tally, const char *name, const char *path,
 			tally->absorbed++;
 		return 0;
 	}
-	tally->failed++;
-	if (rc == ENOMEM) {
-		tally->enomem++;
-	} else {
-		tally->other++;
+	if (!tally_failure(tally, rc))
 		printf("kc-fi: %s N=%d rc=%d injected=%d\n", name, nth, rc, *injected);
-	}
 	if (access(sys_module, F_OK) == 0 || (strcmp(extra, "-") != 0 && access(extra, F_OK) == 0)) {
 		tally->leftovers++;
 		printf("kc-fi: %s N=%d left something behind\n", name, nth);
@@ -235,13 +243,8 @@ static int open_loop(const char *name, const char *device, int max)
 				done = 1;
 			continue;
 		}
-		tally.failed++;
-		if (error == ENOMEM) {
-			tally.enomem++;
-		} else {
-			tally.other++;
+		if (!tally_failure(&tally, error))
 			printf("kc-fi-open: N=%d errno=%d\n", n, error);
-		}
 	}
 	printf("kc-fi-open: %s complete=%s opens=%d in_device=%d failed=%d enomem=%d other=%d absorbed=%d\n", name,
 	       done ? "yes" : "no", n - 1, in_device, tally.failed, tally.enomem, tally.other, tally.absorbed);

@@ -25,6 +25,12 @@ public sealed class RequiredSymbols
         SpinLockGuard = Get("Kernel.SpinLockGuard`1");
         MaySleep = Get("Kernel.MaySleepAttribute");
         Gfp = Get("Kernel.Gfp");
+        EmptyArrayInterfaces = Set(Get("System.Collections.Generic.IEnumerable`1"), Get("System.Collections.Generic.IReadOnlyCollection`1"),
+            Get("System.Collections.Generic.IReadOnlyList`1"));
+        var allocating = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, ImmutableHashSet<string>>(SymbolEqualityComparer.Default);
+        foreach (var (type, methods) in AllocatingMethods)
+            if (Get(type) is { } resolved) allocating[resolved] = ImmutableHashSet.Create(methods);
+        Allocating = allocating.ToImmutable();
         var errnos = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string)>();
         foreach (var (exception, errno) in ExceptionErrnos)
             if (Get(exception) is { } type) errnos.Add((type, errno));
@@ -37,6 +43,13 @@ public sealed class RequiredSymbols
         ("System.NotSupportedException", "EOPNOTSUPP"), ("System.NotImplementedException", "ENOSYS"),
         ("System.UnauthorizedAccessException", "EACCES"), ("System.IO.IOException", "EIO"),
         ("System.TimeoutException", "ETIMEDOUT"));
+
+    /// <summary>Library methods whose whole job is a new GC object (KC1001); each allocates on every call.</summary>
+    public static readonly ImmutableArray<(string Type, string[] Methods)> AllocatingMethods = ImmutableArray.Create(
+        ("System.GC", new[] { "AllocateUninitializedArray", "AllocateArray" }),
+        ("System.String", new[] { "Create", "Concat", "Join", "Format", "Substring", "Replace", "Split", "ToUpper", "ToLower", "Trim", "PadLeft", "PadRight" }),
+        ("System.Span`1", new[] { "ToArray" }), ("System.ReadOnlySpan`1", new[] { "ToArray" }),
+        ("System.Array", new[] { "Resize", "CreateInstance" }), ("System.Object", new[] { "MemberwiseClone" }));
 
     public INamedTypeSymbol? Span { get; }
     public INamedTypeSymbol? ReadOnlySpan { get; }
@@ -52,6 +65,13 @@ public sealed class RequiredSymbols
     public INamedTypeSymbol? SpinLockGuard { get; }
     public INamedTypeSymbol? MaySleep { get; }
     public INamedTypeSymbol? Gfp { get; }
+    public ImmutableHashSet<INamedTypeSymbol> EmptyArrayInterfaces { get; }
+    private ImmutableDictionary<INamedTypeSymbol, ImmutableHashSet<string>> Allocating { get; }
+
+    public bool IsEmptyArrayInterface(ITypeSymbol? type) => type is INamedTypeSymbol named && EmptyArrayInterfaces.Contains(named.OriginalDefinition);
+
+    public bool IsAllocatingMethod(IMethodSymbol method)
+        => Allocating.TryGetValue(method.ContainingType.OriginalDefinition, out ImmutableHashSet<string>? names) && names.Contains(method.Name);
 
     public bool IsSpan(ITypeSymbol? type) => Is(type?.OriginalDefinition, Span) || Is(type?.OriginalDefinition, ReadOnlySpan);
     public bool IsReadOnlySpan(ITypeSymbol? type) => Is(type?.OriginalDefinition, ReadOnlySpan);

@@ -160,4 +160,97 @@ public sealed class KC1001Tests
             static int[] Array => {|KC1001:new int[] { 1 }|};
         }
         """);
+    [Fact]
+    public Task Boxes_the_compiler_or_ilc_removes_are_not_reported() => Verify.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Runtime.CompilerServices;
+
+        [Flags] enum E { A = 1, B = 2 }
+
+        static class M
+        {
+            static bool NotNull<T>(T arg) => arg != null;
+            static bool IsNull<T>(T arg) => null == arg;
+            static int AsInt<T>(T value) => typeof(T) == typeof(int) ? (int)(object)value! : 0;
+            static long Unboxed<T>(T value) => (long)(object)value!;
+            static string? AsString<T>(T value)
+            {
+                if (typeof(T) == typeof(string) && value is not null) return Unsafe.As<string>(value);
+                return null;
+            }
+            static string? TryString<T>(T value) => value as string;
+            static bool IsFormattable<T>(T value) => value is IFormattable;
+            static bool Has(E e) => e.HasFlag(E.A);
+            static IEnumerable<int> Same(int[] a) => a.AsEnumerable();
+            static int[] Empty() { int[] a = []; return a; }
+            static IReadOnlyList<int> EmptyList() => [];
+            static string Concat(int n) => {|KC1001:"a" + n|};
+        }
+        """);
+
+    [Fact]
+    public Task A_type_that_does_not_bind_is_not_a_box() => Verify.VerifyAsync("""
+        static class M
+        {
+            static void Run() { {|CS0246:Span<byte>|} buffer = stackalloc byte[16]; }
+        }
+        """);
+
+    [Fact]
+    public Task Boxes_that_stay_are_reported() => Verify.VerifyAsync("""
+        using System;
+        using System.Runtime.CompilerServices;
+
+        static class M
+        {
+            static object Keep<T>(T value) => typeof(T) == typeof(int) ? {|KC1001:value|}! : "";
+            static string? NotGuarded<T>(T value) => Unsafe.As<string>({|KC1001:value|});
+            static IFormattable? AsInterface<T>(T value) => {|KC1001:value as IFormattable|};
+            static object? Negated<T>(T value) { if (typeof(T) != typeof(string)) return {|KC1001:value|}; return null; }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_the_allocations_that_hide_in_ordinary_syntax() => Verify.VerifyAsync("""
+        using System;
+
+        struct Plain : IComparable<Plain> { public int X; public int CompareTo(Plain other) => X - other.X; }
+        struct Custom { public override string ToString() => "c"; public override int GetHashCode() => 1; }
+        enum Color { Red }
+        record class Point(int X);
+
+        static class M
+        {
+            static event Action? Changed;
+
+            static string Describe<T>(T value) => {|KC1001:value is IFormattable f|} ? "formattable" : "";
+            static string Describe(Plain p) => {|KC1001:p is IComparable<Plain> c|} ? "comparable" : "";
+
+            static void Run(string s, int[] a, int[] b, Plain plain, Custom custom, Color color, Action act, Point point)
+            {
+                {|KC1001:s += "x"|};
+                string t = {|KC1001:plain.ToString()|};
+                int h = {|KC1001:plain.GetHashCode()|};
+                bool e = {|KC1001:plain.Equals({|KC1001:plain|})|};
+                string name = {|KC1001:color.ToString()|};
+                Type type = {|KC1001:plain.GetType()|};
+                int fine = custom.GetHashCode();
+                Span<int> both = {|KC1001:[..a, ..b]|};
+                Span<int> inline = [a[0], b[0]];
+                Point moved = {|KC1001:point with { X = 2 }|};
+                int[] part = {|KC1001:a[1..3]|};
+                string sub = {|KC1001:s[1..]|};
+                ReadOnlySpan<int> view = a.AsSpan()[1..3];
+                {|KC1001:act += act|};
+                {|KC1001:Changed += act|};
+                int[] raw = {|KC1001:GC.AllocateUninitializedArray<int>(8)|};
+                string made = {|KC1001:string.Create(2, 'x', {|KC1001:Fill|})|};
+                int[] copy = {|KC1001:a.AsSpan().ToArray()|};
+            }
+
+            static void Fill(Span<char> span, char c) => span.Fill(c);
+        }
+        """);
 }

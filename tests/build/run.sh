@@ -21,7 +21,8 @@ expect "dotnet build at the root needs no kernel headers; each in-repo module sk
 
 cp "$root/tests/build/Violations.cs.txt" "$work/Violations.cs"
 dotnet build "$work" -nologo -v q -p:KernelModuleBuild=true > "$work/warn.log" 2>&1
-expect "without the analyzers ilc would name the method it cannot compile (KC9003)" 'grep -q "error KC9003: ilc cannot compile .Violations.Violations.Init" "$work/warn.log"'
+expect "without the analyzers the object check would name the method that boxes and throws (KC9002)" \
+  'grep -q "error KC9002: .Violations.Violations.Init. allocates on the GC heap (RhpNewFast)" "$work/warn.log" && grep -q "error KC9002: .Violations.Violations.Init. throws an exception" "$work/warn.log"'
 # The expected ids and places are the fixture's own "// expect: ID@COLUMN" markers.
 while read -r id line column; do
   expect "$id reported at Violations.cs line $line, column $column" 'grep -q "Violations.cs($line,$column): warning $id" "$work/warn.log"'
@@ -62,5 +63,35 @@ expect "an ordinary net10.0 project with KernelModule=true gets KC1001-KC1004" \
   'for id in KC1001 KC1002 KC1003 KC1004; do grep -q "Shared.cs([0-9,]*): warning $id" "$work/plain-marked.log" || exit 1; done'
 dotnet build "$plain" -nologo -v q --no-incremental -p:KernelModule=false > "$work/plain-unmarked.log" 2>&1
 expect "the same project without the mark gets none" '! grep -q "warning KC1" "$work/plain-unmarked.log" && grep -q "0 Error" "$work/plain-unmarked.log"'
+
+# KC1001 leaves alone the boxes the compiler or ilc removes (value != null on a T, (int)(object)value in a typeof(T)
+# branch, value as a class): built through ilc for ints, longs, structs and a class, the object has no allocation
+# helper. The control keeps a box: KC1001 at its line, and KC9002 naming every value-type instantiation.
+module_fixture() {
+  local dir=$root/.work/$1
+  rm -rf "$dir" && mkdir -p "$dir"
+  sed "s/Violations/$1/" "$work/Violations.csproj" > "$dir/$1.csproj"
+  cp "$root/tests/build/$1.cs.txt" "$dir/$1.cs"
+  dotnet build "$dir" -nologo -v q -p:KernelModuleBuild=true -p:KernelDir="${KC_KERNEL_DIR:-}" > "$dir/build.log" 2>&1
+  echo "$dir"
+}
+# fixture_markers NAME DIR: each "// expect: ID@COLUMN" of the fixture reported at its line and column.
+fixture_markers() {
+  local name=$1 dir=$2 id line column
+  while read -r id line column; do
+    expect "$name: $id at line $line, column $column" 'grep -q "$name.cs($line,$column): warning $id" "$dir/build.log"'
+  done < <(expectations "$dir/$name.cs")
+}
+folds=$(module_fixture IlcFolds)
+expect "the boxes ilc folds build through ilc with no KC1001 and no allocation helper (KC9002/KC9003)" \
+  '! grep -q "KC1001\|KC9002\|KC9003\|error CS" "$folds/build.log" && grep -q "Build succeeded\|error KC9001" "$folds/build.log"'
+kept=$(module_fixture KeptBox)
+fixture_markers KeptBox "$kept"
+expect "the kept box fails the build with KC9002 for each value type it is boxed from" \
+  'grep -q "error KC9002: .KeptBox.KeptBox.Kept<Int32>. allocates on the GC heap" "$kept/build.log" && [ ! -e "$kept/bin/Debug/net10.0/keptbox.ko" ]'
+cannot=$(module_fixture IlcCannotCompile)
+fixture_markers IlcCannotCompile "$cannot"
+expect "what ilc cannot compile at all is one KC9003 naming the method" \
+  'grep -q "error KC9003: ilc cannot compile .IlcCannotCompile.IlcCannotCompile.Init" "$cannot/build.log"'
 
 finish build

@@ -22,7 +22,9 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
             OperationKind.ObjectCreation, OperationKind.ArrayCreation, OperationKind.AnonymousObjectCreation,
             OperationKind.DelegateCreation, OperationKind.Conversion, OperationKind.Binary,
             OperationKind.InterpolatedString, OperationKind.CollectionExpression, OperationKind.Invocation,
-            OperationKind.Loop);
+            OperationKind.Loop, OperationKind.CompoundAssignment, OperationKind.EventAssignment, OperationKind.With,
+            OperationKind.ArrayElementReference, OperationKind.ImplicitIndexerReference, OperationKind.DeclarationPattern,
+            OperationKind.RecursivePattern);
         context.RegisterSymbolAction(AnalyzeAsync, SymbolKind.Method);
         context.RegisterSyntaxNodeAction(AnalyzeYield, SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement);
     }
@@ -50,7 +52,7 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
                     _ => $"creating delegate '{KernelModuleScope.Display(creation.Type)}'",
                 });
                 break;
-            case IConversionOperation conversion when IsBoxing(conversion):
+            case IConversionOperation conversion when IsBoxing(conversion) && !ElidedBoxes.IsElided(conversion, symbols):
                 Report(context, operation, $"boxing '{KernelModuleScope.Display(conversion.Operand.Type)}' to '{KernelModuleScope.Display(conversion.Type)}'");
                 break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String, ConstantValue.HasValue: false } binary
@@ -60,17 +62,91 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
             case IInterpolatedStringOperation { ConstantValue.HasValue: false } interpolated when ProducesString(interpolated):
                 Report(context, operation, "string interpolation that produces a string");
                 break;
-            case ICollectionExpressionOperation collection when !symbols.IsSpan(collection.Type):
-                Report(context, operation, $"a collection expression creating '{KernelModuleScope.Display(collection.Type)}'");
+            case ICollectionExpressionOperation collection:
+                ReportCollection(context, collection, symbols);
                 break;
-            case IInvocationOperation invocation when symbols.Linq.Contains(invocation.TargetMethod.ContainingType):
-                Report(context, operation, $"LINQ '{invocation.TargetMethod.Name}'");
+            case IInvocationOperation invocation:
+                ReportInvocation(context, invocation, symbols);
+                break;
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }:
+                Report(context, operation, "string concatenation");
+                break;
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, Type.TypeKind: TypeKind.Delegate } compound:
+                Report(context, operation, $"'{(compound.OperatorKind == BinaryOperatorKind.Add ? "+=" : "-=")}' on a delegate (Delegate.Combine/Remove make a new one)");
+                break;
+            case IEventAssignmentOperation { EventReference: IEventReferenceOperation reference } assignment:
+                Report(context, operation, $"'{(assignment.Adds ? "+=" : "-=")}' on event '{reference.Event.Name}' (Delegate.Combine/Remove make a new delegate)");
+                break;
+            case IWithOperation { Type.IsReferenceType: true } with:
+                Report(context, operation, $"'with' on record class '{KernelModuleScope.Display(with.Type)}' (a copy on the heap)");
+                break;
+            case IArrayElementReferenceOperation element when element.Indices.Any(i => IsRange(i.Type)):
+                Report(context, operation, $"a range of array '{KernelModuleScope.Display(element.ArrayReference.Type)}' (a new array; slice a span instead)");
+                break;
+            case IImplicitIndexerReferenceOperation { IndexerSymbol: IMethodSymbol { Name: "Substring", ContainingType.SpecialType: SpecialType.System_String } }:
+                Report(context, operation, "a range of a string (Substring; slice a span instead)");
+                break;
+            case IPatternOperation pattern when KeepsABox(pattern, out ITypeSymbol? input, out ITypeSymbol? matched):
+                Report(context, pattern.Parent is IIsPatternOperation isPattern ? isPattern : pattern,
+                    $"a type pattern that keeps '{KernelModuleScope.Display(input)}' as '{KernelModuleScope.Display(matched)}' (a box)");
                 break;
             case IForEachLoopOperation loop when AllocatesEnumerator(loop, out string? enumerable):
                 Report(context, loop.Collection, $"foreach over '{enumerable}' (its enumerator lives on the heap)");
                 break;
         }
     }
+
+    private static void ReportCollection(OperationAnalysisContext context, ICollectionExpressionOperation collection, RequiredSymbols symbols)
+    {
+        if (symbols.IsSpan(collection.Type))
+        {
+            // A span of a known length lives on the stack (an inline array); a spread's length is known only at run time.
+            if (collection.Elements.Any(e => e is ISpreadOperation))
+                Report(context, collection, $"a collection expression with a spread into '{KernelModuleScope.Display(collection.Type)}' (its array)");
+            return;
+        }
+        // [] as an array or a read-only interface is Array.Empty<T>().
+        if (collection.Elements.IsEmpty && (collection.Type?.TypeKind == TypeKind.Array || symbols.IsEmptyArrayInterface(collection.Type))) return;
+        Report(context, collection, $"a collection expression creating '{KernelModuleScope.Display(collection.Type)}'");
+    }
+
+    private static void ReportInvocation(OperationAnalysisContext context, IInvocationOperation invocation, RequiredSymbols symbols)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (symbols.Linq.Contains(method.ContainingType))
+        {
+            if (method.Name != "AsEnumerable") Report(context, invocation, $"LINQ '{method.Name}'");
+            return;
+        }
+        if (symbols.IsAllocatingMethod(method))
+        {
+            Report(context, invocation, $"'{method.ContainingType.Name}.{method.Name}'");
+            return;
+        }
+        // plain.ToString() on a struct or enum that does not override it: the receiver is boxed for the base's method.
+        if (invocation.Instance is { Type: { IsValueType: true, TypeKind: not TypeKind.TypeParameter } receiver } && method.ContainingType is { IsReferenceType: true }
+            && !ElidedBoxes.IsHasFlagIntrinsic(invocation))
+            Report(context, invocation, $"calling '{method.ContainingType.Name}.{method.Name}' on '{KernelModuleScope.Display(receiver)}', which boxes it");
+    }
+
+    /// <summary>
+    /// <c>value is IFormattable f</c> on a value type or a type parameter that may be one: the variable holds the box.
+    /// Without a variable (<c>value is IFormattable</c>) the JIT folds the test for each instantiation.
+    /// </summary>
+    private static bool KeepsABox(IPatternOperation pattern, out ITypeSymbol? input, out ITypeSymbol? matched)
+    {
+        input = pattern.InputType;
+        (matched, ISymbol? variable) = pattern switch
+        {
+            IDeclarationPatternOperation declaration => (declaration.MatchedType, declaration.DeclaredSymbol),
+            IRecursivePatternOperation recursive => (recursive.MatchedType, recursive.DeclaredSymbol),
+            _ => (null, null),
+        };
+        return variable is not null && matched is { IsReferenceType: true } && ElidedBoxes.CanHoldValueType(matched)
+            && (input.IsValueType || input is ITypeParameterSymbol { IsReferenceType: false });
+    }
+
+    private static bool IsRange(ITypeSymbol? type) => type is { Name: "Range", ContainingNamespace.Name: "System" };
 
     private static void ReportArray(OperationAnalysisContext context, IArrayCreationOperation array, RequiredSymbols symbols)
     {
@@ -136,8 +212,8 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
 
     /// <summary>A value type (or a type parameter that may be one) converted to a reference type.</summary>
     private static bool IsBoxing(IConversionOperation conversion)
-        => conversion.Type is { IsReferenceType: true }
-        && conversion.Operand.Type is { } source
+        => conversion.Type is { IsReferenceType: true, TypeKind: not TypeKind.Error }
+        && conversion.Operand.Type is { TypeKind: not TypeKind.Error } source
         && (source.IsValueType || source is ITypeParameterSymbol { IsReferenceType: false });
 
     private static void Report(OperationAnalysisContext context, IOperation operation, string what)

@@ -73,6 +73,22 @@ namespace Internal.Runtime.CompilerHelpers
 namespace System.Runtime
 {
     using Internal.Runtime.CompilerHelpers;
+    using System.Runtime.CompilerServices;
+
+    // The boxing helpers ilc resolves before the JIT sees a box: with them declared, the JIT can fold the boxes that
+    // never reach the heap (value != null on a T, (int)(object)value, value as string). A box that stays calls one of
+    // these imports, which nothing provides: the object check reports it as KC9002, naming the method.
+    internal static unsafe class RuntimeExports
+    {
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "RhpBox")]
+        private static extern object RhBox(Internal.Runtime.MethodTable* type, ref byte data);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "RhpUnbox2")]
+        private static extern ref byte RhUnbox2(Internal.Runtime.MethodTable* type, object obj);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "RhpUnboxNullable")]
+        private static extern void RhUnboxNullable(ref byte data, Internal.Runtime.MethodTable* type, object obj);
+    }
 
     // Casting helpers ilc's scanner requires. A module has no reference types to cast between at run time,
     // so each cast that reaches here is a bug: panic rather than guess.

@@ -187,6 +187,7 @@ public sealed class KC1001Tests
             static int[] Empty() { int[] a = []; return a; }
             static IReadOnlyList<int> EmptyList() => [];
             static string Concat(int n) => {|KC1001:"a" + n|};
+            static void Checked(string s, int n) => System.Diagnostics.Debug.Assert(s + n != null, $"n = {n}");
         }
         """);
 

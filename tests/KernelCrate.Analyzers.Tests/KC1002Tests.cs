@@ -52,4 +52,59 @@ public sealed class KC1002Tests
     public Task Does_nothing_outside_a_kernel_module() => Verify.VerifyAsync("""
         static class M { static double Run(double d) => d * 2; }
         """, kernelModule: false);
+    [Fact]
+    public Task Moves_and_null_tests_of_a_nullable_float_are_not_arithmetic() => Verify.VerifyAsync("""
+        static class M
+        {
+            static double? Run(double d, double? n)
+            {
+                double? wrapped = d;
+                bool missing = n == null;
+                bool present = null != n;
+                double unwrapped = (double)n!;
+                return n.HasValue ? wrapped : unwrapped;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Arguments_of_a_call_the_build_leaves_out_are_not_compiled() => Verify.VerifyAsync("""
+        using System.Diagnostics;
+
+        static class M
+        {
+            static void Run(double d)
+            {
+                Debug.Assert(d > 0);
+                Require({|KC1002:d < 10|});
+            }
+
+            static void Require(bool condition) { }
+        }
+        """);
+
+    [Fact]
+    public Task Arguments_of_a_conditional_call_are_reported_where_its_symbol_is_defined() => Verify.VerifyAsync("""
+        #define DEBUG
+        using System.Diagnostics;
+
+        static class M
+        {
+            static void Run(double d) => Debug.Assert({|KC1002:d > 0|});
+        }
+        """);
+
+    [Fact]
+    public Task Reports_the_generic_math_statics_of_the_float_types() => Verify.VerifyAsync("""
+        static class M
+        {
+            static void Run(double d, float f)
+            {
+                bool nan = {|KC1002:double.IsNaN(d)|};
+                float magnitude = {|KC1002:float.Abs(f)|};
+                double root = {|KC1002:double.Sqrt(d)|};
+                int compared = {|KC1002:d.CompareTo(1.0)|};
+            }
+        }
+        """);
 }

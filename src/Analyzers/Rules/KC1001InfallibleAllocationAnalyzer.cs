@@ -150,7 +150,7 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
 
     private static void ReportArray(OperationAnalysisContext context, IArrayCreationOperation array, RequiredSymbols symbols)
     {
-        if (IsStaticData(array, symbols)) return;
+        if (IsStaticData(array, symbols) || ConditionalCalls.IsLeftOut(array)) return;
         if (array.IsImplicit && array.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray } argument)
         {
             string paramsWhat = $"the params array built for '{argument.Parameter?.ContainingSymbol.Name}'";
@@ -217,7 +217,9 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
         && (source.IsValueType || source is ITypeParameterSymbol { IsReferenceType: false });
 
     private static void Report(OperationAnalysisContext context, IOperation operation, string what)
-        => context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, operation.Syntax.GetLocation(), what));
+    {
+        if (!ConditionalCalls.IsLeftOut(operation)) context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, operation.Syntax.GetLocation(), what));
+    }
 
     private static bool ProducesString(IInterpolatedStringOperation interpolated)
     {

@@ -23,6 +23,7 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
         IOperation operation = context.Operation;
         if (KernelModuleScope.IsInAttribute(operation)) return;
         if (operation.ConstantValue.HasValue) return;
+        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test && IsNullTest(test)) return;
         string? what = operation switch
         {
             IBinaryOperation binary when IsFloat(symbols, binary.LeftOperand.Type) || IsFloat(symbols, binary.RightOperand.Type) =>
@@ -33,13 +34,13 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
             ICompoundAssignmentOperation compound when IsFloat(symbols, compound.Target.Type) || IsFloat(symbols, compound.Value.Type) =>
                 $"'{Symbol(compound.OperatorKind)}=' on '{KernelModuleScope.Display(IsFloat(symbols, compound.Target.Type) ? compound.Target.Type : compound.Value.Type)}'",
             IConversionOperation conversion when !conversion.Operand.ConstantValue.HasValue && !FeedsFloatOperation(symbols, conversion)
-                && (IsFloat(symbols, conversion.Type) || IsFloat(symbols, conversion.Operand.Type)) && !IsBoxing(conversion) =>
+                && (IsFloat(symbols, conversion.Type) || IsFloat(symbols, conversion.Operand.Type)) && !IsBoxing(conversion) && !IsNullableWrap(conversion) =>
                 $"converting '{KernelModuleScope.Display(conversion.Operand.Type)}' to '{KernelModuleScope.Display(conversion.Type)}'",
             IInvocationOperation invocation when IsMath(symbols, invocation.TargetMethod) =>
                 $"'{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}' on floating point",
             _ => null,
         };
-        if (what is not null)
+        if (what is not null && !ConditionalCalls.IsLeftOut(operation))
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.FloatArithmetic, operation.Syntax.GetLocation(), what));
     }
 
@@ -57,8 +58,23 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
 
     private static bool IsBoxing(IConversionOperation conversion) => conversion.Type?.IsReferenceType == true;
 
+    /// <summary><c>double? n = d</c>, <c>(double)n</c>: a move into or out of a Nullable, no arithmetic.</summary>
+    private static bool IsNullableWrap(IConversionOperation conversion)
+        => SymbolEqualityComparer.Default.Equals(Underlying(conversion.Type), Underlying(conversion.Operand.Type));
+
+    /// <summary><c>n == null</c> on a nullable float tests HasValue.</summary>
+    private static bool IsNullTest(IBinaryOperation test) => IsNull(test.LeftOperand) || IsNull(test.RightOperand);
+
+    private static bool IsNull(IOperation operand)
+        => operand.ConstantValue is { HasValue: true, Value: null } || operand is IConversionOperation { Operand.ConstantValue: { HasValue: true, Value: null } };
+
+    private static ITypeSymbol? Underlying(ITypeSymbol? type)
+        => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    /// <summary>Math/MathF on floats, and every method of a float type itself (<c>double.IsNaN</c>, <c>float.Abs</c>, <c>d.CompareTo</c>).</summary>
     private static bool IsMath(RequiredSymbols symbols, IMethodSymbol method)
-        => symbols.FloatMath.Contains(method.ContainingType)
+        => IsFloat(symbols, method.ContainingType)
+        || symbols.FloatMath.Contains(method.ContainingType)
         && (IsFloat(symbols, method.ReturnType) || method.Parameters.Any(p => IsFloat(symbols, p.Type)));
 
     public static bool IsFloat(RequiredSymbols symbols, ITypeSymbol? type)

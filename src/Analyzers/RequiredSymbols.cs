@@ -22,6 +22,9 @@ public sealed class RequiredSymbols
         RuntimeImport = Get("System.Runtime.RuntimeImportAttribute");
         DllImport = Get("System.Runtime.InteropServices.DllImportAttribute");
         UnmanagedCallersOnly = Get("System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute");
+        RuntimeExport = Get("System.Runtime.RuntimeExportAttribute");
+        LibraryImport = Get("System.Runtime.InteropServices.LibraryImportAttribute");
+        MethodImpl = Get("System.Runtime.CompilerServices.MethodImplAttribute");
         SpinLockGuard = Get("Kernel.SpinLockGuard`1");
         MaySleep = Get("Kernel.MaySleepAttribute");
         Gfp = Get("Kernel.Gfp");
@@ -61,6 +64,9 @@ public sealed class RequiredSymbols
     public INamedTypeSymbol? RuntimeImport { get; }
     public INamedTypeSymbol? DllImport { get; }
     public INamedTypeSymbol? UnmanagedCallersOnly { get; }
+    public INamedTypeSymbol? RuntimeExport { get; }
+    public INamedTypeSymbol? LibraryImport { get; }
+    public INamedTypeSymbol? MethodImpl { get; }
     public ImmutableArray<(INamedTypeSymbol Type, string Errno)> ExceptionErrno { get; }
     public INamedTypeSymbol? SpinLockGuard { get; }
     public INamedTypeSymbol? MaySleep { get; }

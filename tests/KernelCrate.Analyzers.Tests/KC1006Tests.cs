@@ -87,4 +87,48 @@ public sealed class KC1006Tests
             static int Callback() => 0;
         }
         """, kernelModule: false);
+    [Fact]
+    public Task The_address_of_a_ref_returning_call_is_data() => Verify.VerifyAsync("""
+        using System;
+        using System.Runtime.InteropServices;
+
+        static unsafe class Fine
+        {
+            static int Length(ReadOnlySpan<char> span, string s)
+            {
+                fixed (char* p = &MemoryMarshal.GetReference(span))
+                fixed (char* q = &s.GetPinnableReference())
+                    return (int)(q - p);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_exports_library_imports_and_internal_calls() => Verify.VerifyAsync("""
+        namespace System.Runtime
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class RuntimeExportAttribute : System.Attribute { public RuntimeExportAttribute(string entry) { } }
+        }
+
+        static partial class Raw
+        {
+            [{|KC1006:System.Runtime.RuntimeExport("my_symbol")|}]
+            static void Exported() { }
+
+            [{|KC1006:System.Runtime.InteropServices.LibraryImport("*")|}]
+            private static partial int Imported();
+
+            [{|KC1006:System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)|}]
+            static extern void Internal();
+
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static void Fine() { }
+        }
+
+        static partial class Raw
+        {
+            private static partial int Imported() => 0;
+        }
+        """);
 }

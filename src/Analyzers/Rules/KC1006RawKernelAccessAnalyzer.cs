@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,24 +26,36 @@ public sealed class KC1006RawKernelAccessAnalyzer : KernelModuleAnalyzer
 
     protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
-        if (symbols.RuntimeImport is not null || symbols.DllImport is not null || symbols.UnmanagedCallersOnly is not null)
-            context.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
+        context.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
         context.RegisterOperationAction(AnalyzePointerCall, OperationKind.FunctionPointerInvocation);
         context.RegisterSyntaxNodeAction(AnalyzeAddressOf, SyntaxKind.AddressOfExpression);
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, RequiredSymbols symbols)
     {
-        foreach (AttributeData attribute in context.Symbol.GetAttributes())
+        var method = (IMethodSymbol)context.Symbol;
+        // A partial method's implementing half sees its declaration's attributes too: they are reported once, there.
+        if (method.PartialDefinitionPart is not null) return;
+        ImmutableArray<AttributeData> attributes = method.GetAttributes();
+        if (attributes.IsEmpty) return;
+        // An InternalCall is reported on its own only when no import attribute names the symbol (that one is reported).
+        bool imported = attributes.Any(a => RequiredSymbols.Is(a.AttributeClass, symbols.RuntimeImport) || RequiredSymbols.Is(a.AttributeClass, symbols.DllImport));
+        foreach (AttributeData attribute in attributes)
         {
             INamedTypeSymbol? type = attribute.AttributeClass;
-            string? advice = RequiredSymbols.Is(type, symbols.RuntimeImport) || RequiredSymbols.Is(type, symbols.DllImport) ? ImportAdvice
-                : RequiredSymbols.Is(type, symbols.UnmanagedCallersOnly) ? EntryAdvice : null;
+            string? advice = RequiredSymbols.Is(type, symbols.RuntimeImport) || RequiredSymbols.Is(type, symbols.DllImport) || RequiredSymbols.Is(type, symbols.LibraryImport) ? ImportAdvice
+                : RequiredSymbols.Is(type, symbols.UnmanagedCallersOnly) || RequiredSymbols.Is(type, symbols.RuntimeExport) ? EntryAdvice
+                : !imported && RequiredSymbols.Is(type, symbols.MethodImpl) && IsInternalCall(attribute) ? ImportAdvice
+                : null;
             if (advice is null || attribute.ApplicationSyntaxReference is not { } reference) continue;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.RawKernelAccess,
-                reference.GetSyntax(context.CancellationToken).GetLocation(), $"[{type!.Name.Replace("Attribute", "")}] on '{context.Symbol.Name}'", advice));
+                reference.GetSyntax(context.CancellationToken).GetLocation(), $"[{type!.Name.Replace("Attribute", "")}{(RequiredSymbols.Is(type, symbols.MethodImpl) ? "(InternalCall)" : "")}] on '{context.Symbol.Name}'", advice));
         }
     }
+
+    private static bool IsInternalCall(AttributeData methodImpl)
+        => methodImpl.ConstructorArguments.Length == 1 && methodImpl.ConstructorArguments[0].Value is int options
+        && (options & (int)System.Reflection.MethodImplAttributes.InternalCall) != 0;
 
     private static void AnalyzePointerCall(OperationAnalysisContext context)
         => context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.RawKernelAccess, context.Operation.Syntax.GetLocation(), "a call through a function pointer", PointerAdvice));
@@ -50,6 +63,10 @@ public sealed class KC1006RawKernelAccessAnalyzer : KernelModuleAnalyzer
     private static void AnalyzeAddressOf(SyntaxNodeAnalysisContext context)
     {
         var expression = (PrefixUnaryExpressionSyntax)context.Node;
+        // &MemoryMarshal.GetReference(span): the address of what a ref-returning call returns, data like any other.
+        ExpressionSyntax operand = expression.Operand;
+        while (operand is ParenthesizedExpressionSyntax parenthesized) operand = parenthesized.Expression;
+        if (operand is InvocationExpressionSyntax) return;
         if (context.SemanticModel.GetSymbolInfo(expression.Operand, context.CancellationToken).Symbol is not IMethodSymbol method) return;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.RawKernelAccess, expression.GetLocation(), $"'&{method.Name}'", "a function pointer, which only an indirect call could use (KC9008)"));
     }

@@ -79,4 +79,53 @@ public sealed class KC1004Tests
             internal class A { internal B Make() => new B(); }
             internal class B { }
             """, iterations: 1);
+    [Fact]
+    public Task A_member_that_implements_an_interface_for_a_derived_class_is_required_public() => Verify.VerifyAsync("""
+        interface IShape { int Area(); int Sides { get; } }
+
+        abstract class Base
+        {
+            public int Area() => 4;
+            public int Sides => 4;
+            {|KC1004:public|} int Other() => 0;
+        }
+
+        sealed class Square : Base, IShape { }
+        """);
+
+    [Fact]
+    public Task No_fix_for_a_constructor_a_new_constraint_needs() =>
+        CodeFixVerifier<KC1004OverPublicAnalyzer, KC1004MakeInternalCodeFix>.VerifyAsync("""
+            sealed class Widget
+            {
+                {|KC1004:public|} Widget() { }
+            }
+
+            sealed class Spare
+            {
+                {|KC1004:public|} Spare() { }
+            }
+
+            static class Factory
+            {
+                internal static T Make<T>() where T : new() => new T();
+                internal static Widget Use() => Make<Widget>();
+            }
+            """, """
+            sealed class Widget
+            {
+                {|KC1004:public|} Widget() { }
+            }
+
+            sealed class Spare
+            {
+                internal Spare() { }
+            }
+
+            static class Factory
+            {
+                internal static T Make<T>() where T : new() => new T();
+                internal static Widget Use() => Make<Widget>();
+            }
+            """);
 }

@@ -37,6 +37,8 @@ internal static class ProjectBuilder
         where TAnalyzer : DiagnosticAnalyzer, new() where TFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+        // A diagnostic marked in the fixed code is one the fix must leave (not offered there), never ignored.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
         Configure(test, framework, kernelModule: true, test.TestState, test.FixedState);
         return test;
     }

@@ -183,6 +183,9 @@ public sealed class KC1001Tests
             static string? TryString<T>(T value) => value as string;
             static bool IsFormattable<T>(T value) => value is IFormattable;
             static bool Has(E e) => e.HasFlag(E.A);
+            static int Compare(DateTime d) => ((IComparable<DateTime>)d).CompareTo(d);
+            static int CompareStruct<T>(T value) where T : struct, IComparable<T> => ((IComparable<T>)value).CompareTo(value);
+            static bool Format<T>(T value, Span<char> to) => value is ISpanFormattable && ((ISpanFormattable)value).TryFormat(to, out _, default, null);
             static IEnumerable<int> Same(int[] a) => a.AsEnumerable();
             static int[] Empty() { int[] a = []; return a; }
             static IReadOnlyList<int> EmptyList() => [];
@@ -210,6 +213,9 @@ public sealed class KC1001Tests
             static string? NotGuarded<T>(T value) => Unsafe.As<string>({|KC1001:value|});
             static IFormattable? AsInterface<T>(T value) => {|KC1001:value as IFormattable|};
             static object? Negated<T>(T value) { if (typeof(T) != typeof(string)) return {|KC1001:value|}; return null; }
+            static IComparable<DateTime> Stored(DateTime d) { IComparable<DateTime> c = {|KC1001:d|}; c.CompareTo(d); return c; }
+            static int ThroughObject(DateTime d) => ({|KC1001:(object)d|}).GetHashCode();
+            static int? NullableStruct(DateTime? d) => ({|KC1001:(IComparable<DateTime>?)d|})?.CompareTo(default);
         }
         """);
 

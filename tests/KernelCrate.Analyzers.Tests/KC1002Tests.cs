@@ -62,6 +62,7 @@ public sealed class KC1002Tests
                 bool missing = n == null;
                 bool present = null != n;
                 double unwrapped = (double)n!;
+                double orZero = n.GetValueOrDefault();
                 return n.HasValue ? wrapped : unwrapped;
             }
         }

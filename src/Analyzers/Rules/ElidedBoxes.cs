@@ -26,6 +26,11 @@ internal static class ElidedBoxes
         if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }
             && source is not ITypeParameterSymbol && source.TypeKind != TypeKind.Enum && OverridesToString(source))
             return true;
+        // ((IShape)square).Sides(), ((IShape)value).Sides() on a T: the JIT devirtualizes the call on the exact value type
+        // and calls its own method on a copy; a T that is a class has no box (its interface call is KC9008's business).
+        if (parent is IInvocationOperation { Instance: { } instance } && instance == conversion && conversion.Type is { TypeKind: TypeKind.Interface }
+            && (source is ITypeParameterSymbol || source.TypeKind == TypeKind.Struct && source.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T))
+            return true;
         // e.HasFlag(E.A): an intrinsic on two values of the same enum type.
         if (parent is IArgumentOperation { Parent: IInvocationOperation invocation } && IsHasFlagIntrinsic(invocation)) return true;
         // Inside if (typeof(T) == typeof(string)) { ... }: T is that reference type there, and the "box" is a no-op.

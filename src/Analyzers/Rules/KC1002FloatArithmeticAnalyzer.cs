@@ -73,9 +73,13 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
 
     /// <summary>Math/MathF on floats, and every method of a float type itself (<c>double.IsNaN</c>, <c>float.Abs</c>, <c>d.CompareTo</c>).</summary>
     private static bool IsMath(RequiredSymbols symbols, IMethodSymbol method)
-        => IsFloat(symbols, method.ContainingType)
+        => IsFloatType(symbols, method.ContainingType)
         || symbols.FloatMath.Contains(method.ContainingType)
         && (IsFloat(symbols, method.ReturnType) || method.Parameters.Any(p => IsFloat(symbols, p.Type)));
+
+    /// <summary>float, double or Half themselves, not Nullable of them (n.GetValueOrDefault() only moves a value).</summary>
+    private static bool IsFloatType(RequiredSymbols symbols, ITypeSymbol? type)
+        => type is not null && (type.SpecialType is SpecialType.System_Single or SpecialType.System_Double || RequiredSymbols.Is(type, symbols.Half));
 
     public static bool IsFloat(RequiredSymbols symbols, ITypeSymbol? type)
         => type is not null && (type.SpecialType is SpecialType.System_Single or SpecialType.System_Double

@@ -16,7 +16,11 @@ public sealed record KernelTestResult(int Number, string Name, KernelTestOutcome
 /// </summary>
 public sealed class KtapReport
 {
-    private static readonly Regex Timestamp = new(@"^\[\s*\d+\.\d+\]\s?");
+    /// <summary>
+    /// The kernel's timestamp that starts a record. Not anchored: on PREEMPT_RT the console prints from a thread, so a
+    /// record can land right after a line the guest's shell has written but not yet ended ("kc-boot: insmod 0[ 2.6] m: ok 13").
+    /// </summary>
+    private static readonly Regex Timestamp = new(@"\[\s*\d+\.\d+\]\s?");
     private static readonly Regex Result = new(@"^(not )?ok (\d+) (.*?)(?: # SKIP ?(.*))?$");
     private static readonly Regex Running = new(@"^# running (\d+) (\S+)(?: at (.+):(\d+)$)?");
     private static readonly Regex Plan = new(@"^1\.\.(\d+)$");
@@ -49,7 +53,8 @@ public sealed class KtapReport
 
         foreach (string raw in serialLog)
         {
-            string text = Timestamp.Replace(raw.TrimEnd('\r'), "");
+            string text = raw.TrimEnd('\r');
+            if (Timestamp.Match(text) is { Success: true } record) text = text.Substring(record.Index + record.Length);
             // A bug report (the module's own "panicked at" among them) and the lines after it (its call trace) are the
             // excerpt a failure shows.
             if (KernelBug.IsMatch(text)) { bug.Add(text); bugTail = 12; continue; }

@@ -45,6 +45,26 @@ public sealed class KtapReportTests
     }
 
     [Fact]
+    public void A_record_printed_after_the_shell_s_unfinished_line_still_counts()
+    {
+        // Seen on a PREEMPT_RT kernel, whose console prints from a thread: the guest's echo and the last records met.
+        KtapReport report = Parse(Head + """
+
+            [    1.2] mod_tests: # running 1 T.A
+            [    1.3] mod_tests: ok 1 T.A
+            [    1.4] mod_tests: # running 2 T.B
+            [    1.5] mod_tests: ok 2 T.B
+            [    1.6] mod_tests: # running 3 T.C at /src/T.cs:20
+            kc-boot: insmod 0[    1.7] mod_tests: ok 3 T.C
+            [    1.8] mod_tests: # totals: pass:3 fail:0 skip:0
+            """);
+        Assert.True(report.Finished);
+        Assert.Null(report.Unfinished);
+        Assert.Equal([1, 2, 3], report.Results.Select(r => r.Number));
+        Assert.All(report.Results, r => Assert.Equal(KernelTestOutcome.Passed, r.Outcome));
+    }
+
+    [Fact]
     public void A_bug_inside_a_test_fails_it_with_the_bug_s_lines_and_the_rest_did_not_run()
     {
         KtapReport report = Parse(Head + """

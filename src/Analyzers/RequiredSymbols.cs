@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Kernel.Analyzers;
@@ -74,10 +75,17 @@ public sealed class RequiredSymbols
     public ImmutableHashSet<INamedTypeSymbol> EmptyArrayInterfaces { get; }
     private ImmutableDictionary<INamedTypeSymbol, ImmutableHashSet<string>> Allocating { get; }
 
+    /// <summary>A method of Enumerable, Queryable or ParallelEnumerable (the name first: a string test is cheaper than a set lookup).</summary>
+    public bool IsLinq(IMethodSymbol method)
+        => method.IsStatic && method.ContainingType.Name is "Enumerable" or "Queryable" or "ParallelEnumerable" && Linq.Contains(method.ContainingType);
+
     public bool IsEmptyArrayInterface(ITypeSymbol? type) => type is INamedTypeSymbol named && EmptyArrayInterfaces.Contains(named.OriginalDefinition);
 
+    /// <summary>The names in <see cref="AllocatingMethods"/>: a string test first, as most calls are none of them.</summary>
+    private static readonly System.Collections.Generic.HashSet<string> AllocatingNames = new(AllocatingMethods.SelectMany(m => m.Methods));
+
     public bool IsAllocatingMethod(IMethodSymbol method)
-        => Allocating.TryGetValue(method.ContainingType.OriginalDefinition, out ImmutableHashSet<string>? names) && names.Contains(method.Name);
+        => AllocatingNames.Contains(method.Name) && Allocating.TryGetValue(method.ContainingType.OriginalDefinition, out ImmutableHashSet<string>? names) && names.Contains(method.Name);
 
     public bool IsSpan(ITypeSymbol? type) => Is(type?.OriginalDefinition, Span) || Is(type?.OriginalDefinition, ReadOnlySpan);
     public bool IsReadOnlySpan(ITypeSymbol? type) => Is(type?.OriginalDefinition, ReadOnlySpan);

@@ -23,7 +23,7 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
             OperationKind.DelegateCreation, OperationKind.Conversion, OperationKind.Binary,
             OperationKind.InterpolatedString, OperationKind.CollectionExpression, OperationKind.Invocation,
             OperationKind.Loop, OperationKind.CompoundAssignment, OperationKind.EventAssignment, OperationKind.With,
-            OperationKind.ArrayElementReference, OperationKind.ImplicitIndexerReference, OperationKind.DeclarationPattern,
+            OperationKind.Range, OperationKind.DeclarationPattern,
             OperationKind.RecursivePattern);
         context.RegisterSymbolAction(AnalyzeAsync, SymbolKind.Method);
         context.RegisterSyntaxNodeAction(AnalyzeYield, SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement);
@@ -80,11 +80,12 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
             case IWithOperation { Type.IsReferenceType: true } with:
                 Report(context, operation, $"'with' on record class '{KernelModuleScope.Display(with.Type)}' (a copy on the heap)");
                 break;
-            case IArrayElementReferenceOperation element when element.Indices.Any(i => IsRange(i.Type)):
-                Report(context, operation, $"a range of array '{KernelModuleScope.Display(element.ArrayReference.Type)}' (a new array; slice a span instead)");
+            // From the range (rare) rather than from every element access (common): a[1..3] on an array or a string.
+            case IRangeOperation { Parent: IArrayElementReferenceOperation element }:
+                Report(context, element, $"a range of array '{KernelModuleScope.Display(element.ArrayReference.Type)}' (a new array; slice a span instead)");
                 break;
-            case IImplicitIndexerReferenceOperation { IndexerSymbol: IMethodSymbol { Name: "Substring", ContainingType.SpecialType: SpecialType.System_String } }:
-                Report(context, operation, "a range of a string (Substring; slice a span instead)");
+            case IRangeOperation { Parent: IImplicitIndexerReferenceOperation { IndexerSymbol: IMethodSymbol { Name: "Substring", ContainingType.SpecialType: SpecialType.System_String } } indexer }:
+                Report(context, indexer, "a range of a string (Substring; slice a span instead)");
                 break;
             case IPatternOperation pattern when KeepsABox(pattern, out ITypeSymbol? input, out ITypeSymbol? matched):
                 Report(context, pattern.Parent is IIsPatternOperation isPattern ? isPattern : pattern,
@@ -113,7 +114,7 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
     private static void ReportInvocation(OperationAnalysisContext context, IInvocationOperation invocation, RequiredSymbols symbols)
     {
         IMethodSymbol method = invocation.TargetMethod;
-        if (symbols.Linq.Contains(method.ContainingType))
+        if (symbols.IsLinq(method))
         {
             if (method.Name != "AsEnumerable") Report(context, invocation, $"LINQ '{method.Name}'");
             return;
@@ -145,8 +146,6 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
         return variable is not null && matched is { IsReferenceType: true } && ElidedBoxes.CanHoldValueType(matched)
             && (input.IsValueType || input is ITypeParameterSymbol { IsReferenceType: false });
     }
-
-    private static bool IsRange(ITypeSymbol? type) => type is { Name: "Range", ContainingNamespace.Name: "System" };
 
     private static void ReportArray(OperationAnalysisContext context, IArrayCreationOperation array, RequiredSymbols symbols)
     {

@@ -23,10 +23,9 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
         IOperation operation = context.Operation;
         if (KernelModuleScope.IsInAttribute(operation)) return;
         if (operation.ConstantValue.HasValue) return;
-        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test && IsNullTest(test)) return;
         string? what = operation switch
         {
-            IBinaryOperation binary when IsFloat(symbols, binary.LeftOperand.Type) || IsFloat(symbols, binary.RightOperand.Type) =>
+            IBinaryOperation binary when (IsFloat(symbols, binary.LeftOperand.Type) || IsFloat(symbols, binary.RightOperand.Type)) && !IsNullTest(binary) =>
                 $"'{Symbol(binary.OperatorKind)}' on '{KernelModuleScope.Display(IsFloat(symbols, binary.LeftOperand.Type) ? binary.LeftOperand.Type : binary.RightOperand.Type)}'",
             IUnaryOperation unary when IsFloat(symbols, unary.Operand.Type) => $"unary '{(unary.OperatorKind == UnaryOperatorKind.Minus ? "-" : "+")}' on '{KernelModuleScope.Display(unary.Operand.Type)}'",
             IIncrementOrDecrementOperation step when IsFloat(symbols, step.Target.Type) =>
@@ -63,7 +62,8 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
         => SymbolEqualityComparer.Default.Equals(Underlying(conversion.Type), Underlying(conversion.Operand.Type));
 
     /// <summary><c>n == null</c> on a nullable float tests HasValue.</summary>
-    private static bool IsNullTest(IBinaryOperation test) => IsNull(test.LeftOperand) || IsNull(test.RightOperand);
+    private static bool IsNullTest(IBinaryOperation test)
+        => test.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals && (IsNull(test.LeftOperand) || IsNull(test.RightOperand));
 
     private static bool IsNull(IOperation operand)
         => operand.ConstantValue is { HasValue: true, Value: null } || operand is IConversionOperation { Operand.ConstantValue: { HasValue: true, Value: null } };

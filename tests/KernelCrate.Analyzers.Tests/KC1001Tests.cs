@@ -168,9 +168,11 @@ public sealed class KC1001Tests
         using System.Runtime.CompilerServices;
 
         [Flags] enum E { A = 1, B = 2 }
+        readonly struct Bytes(byte[] array) { public byte[] Array => array; public static implicit operator byte[](Bytes b) => b.Array; }
 
         static class M
         {
+            static byte[] Unwrapped(Bytes b) => b;
             static bool NotNull<T>(T arg) => arg != null;
             static bool IsNull<T>(T arg) => null == arg;
             static int AsInt<T>(T value) => typeof(T) == typeof(int) ? (int)(object)value! : 0;

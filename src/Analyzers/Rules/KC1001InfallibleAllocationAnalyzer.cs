@@ -209,9 +209,9 @@ public sealed class KC1001InfallibleAllocationAnalyzer : KernelModuleAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InfallibleAllocation, name.GetLocation(), $"iterator '{name.ValueText}' (its state machine)"));
     }
 
-    /// <summary>A value type (or a type parameter that may be one) converted to a reference type.</summary>
+    /// <summary>A value type (or a type parameter that may be one) converted to a reference type, not by a user-defined operator.</summary>
     private static bool IsBoxing(IConversionOperation conversion)
-        => conversion.Type is { IsReferenceType: true, TypeKind: not TypeKind.Error }
+        => conversion.Type is { IsReferenceType: true, TypeKind: not TypeKind.Error } && conversion.OperatorMethod is null
         && conversion.Operand.Type is { TypeKind: not TypeKind.Error } source
         && (source.IsValueType || source is ITypeParameterSymbol { IsReferenceType: false });
 

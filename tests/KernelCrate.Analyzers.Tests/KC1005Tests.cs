@@ -34,6 +34,27 @@ public sealed class KC1005Tests
         """);
 
     [Fact]
+    public Task Its_messages_read_as_sentences()
+    {
+        var test = ProjectBuilder.Analyzer<KC1005SleepInAtomicContextAnalyzer>(Prelude + """
+            internal static class Driver
+            {
+                internal static void Update(SpinLock<Data> spin, UserSliceReader reader)
+                {
+                    using var guard = spin.Lock();
+                    Result<int> value = {|#0:reader.Read<int>()|};
+                    var box = {|#1:KBox<int>.TryNew(1)|};
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(0)
+            .WithMessage("'Read' is [MaySleep], so it may sleep, but the spinlock guard 'guard' is held here (no sleeping while a spinlock is held); release the guard first, or protect the data with a Mutex"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(1)
+            .WithMessage("'TryNew' allocates with Gfp.Kernel, so it may sleep, but the spinlock guard 'guard' is held here (no sleeping while a spinlock is held); allocate with Gfp.Atomic, or before taking the lock"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Reports_a_sleeping_allocation_and_a_registration_in_a_using_statement_and_under_irqsave() => Verify("""
         internal static class Driver
         {

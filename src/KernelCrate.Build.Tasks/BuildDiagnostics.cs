@@ -17,8 +17,8 @@ public static class BuildDiagnostics
 
     public static string Doc(string id) => DiagnosticIds.HelpLink(id);
 
-    public static void Error(this TaskLoggingHelper log, string id, string? file, string message)
-        => log.LogError("KernelCrate", id, null, null, file, 0, 0, 0, 0, $"{message} ({Doc(id)})");
+    public static void Error(this TaskLoggingHelper log, string id, string? file, string message, int line = 0, int column = 0)
+        => log.LogError("KernelCrate", id, null, null, file, line, column, 0, 0, $"{message} ({Doc(id)})");
 
     /// <summary>
     /// A warning, or an error where the build treats this id's warnings as errors (-warnaserror,

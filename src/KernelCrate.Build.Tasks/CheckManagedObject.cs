@@ -28,6 +28,8 @@ public sealed class CheckManagedObject : KernelCrateTask
 
     [Required] public string ObjectFile { get; set; } = "";
     [Required] public string AssemblyName { get; set; } = "";
+    /// <summary>The IL assembly ilc compiled (its PDB beside it): each finding is reported at its method's C# line.</summary>
+    public string Assembly { get; set; } = "";
     [Required] public string ConfigHeader { get; set; } = "";
     public string StampFile { get; set; } = "";
 
@@ -41,7 +43,12 @@ public sealed class CheckManagedObject : KernelCrateTask
             return false;
         }
         ManagedObject managed = ManagedObject.Parse(dump, relocations);
-        foreach ((string id, string message) in Findings(managed, AssemblyName)) Log.Error(id, null, message);
+        MethodSources sources = MethodSources.Read(Assembly);
+        foreach (Finding finding in Findings(managed, AssemblyName))
+        {
+            var at = sources.Find(finding.Method);
+            Log.Error(finding.Id, at?.File, finding.Message, at?.Line ?? 0, at?.Column ?? 0);
+        }
         if (Log.HasLoggedErrors) return false;
 
         // Written whenever the target runs (only when the object changed): fresh timestamps keep it incremental.
@@ -50,24 +57,37 @@ public sealed class CheckManagedObject : KernelCrateTask
         return true;
     }
 
-    public static IEnumerable<(string Id, string Message)> Findings(ManagedObject managed, string assemblyName)
+    /// <summary>One problem in ilc's object; Method: the managed method it is in, as <see cref="Demangle"/> prints it.</summary>
+    public sealed record Finding(string Id, string Message, string? Method)
+    {
+        public void Deconstruct(out string id, out string message) => (id, message) = (Id, Message);
+    }
+
+    public static IEnumerable<Finding> Findings(ManagedObject managed, string assemblyName)
     {
         foreach (string helper in managed.Undefined.Where(s => s.StartsWith("Rhp", StringComparison.Ordinal) && !ProvidedHelpers.Contains(s)))
             foreach (string function in managed.Referrers(helper))
-                yield return (BuildDiagnostics.RuntimeHelperNeeded,
-                    $"'{Demangle(function, assemblyName)}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line");
+                yield return new(BuildDiagnostics.RuntimeHelperNeeded,
+                    $"'{Demangle(function, assemblyName)}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line",
+                    Demangle(function, assemblyName));
         foreach (ManagedFunction function in managed.Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             foreach (string jump in function.IndirectJumps.Distinct())
-                yield return (BuildDiagnostics.IndirectBranch,
-                    $"'{Demangle(function.Name, assemblyName)}' has an indirect jump ({jump}), which is how a switch over dense cases compiles (a jump table); an IBT kernel faults on it: write the switch as if/else or a lookup in a ReadOnlySpan");
+                yield return new(BuildDiagnostics.IndirectBranch,
+                    $"'{Demangle(function.Name, assemblyName)}' has an indirect jump ({jump}), which is how a switch over dense cases compiles (a jump table); an IBT kernel faults on it: write the switch as if/else or a lookup in a ReadOnlySpan",
+                    Demangle(function.Name, assemblyName));
             foreach (string call in function.IndirectCalls.Distinct())
-                yield return (BuildDiagnostics.IndirectBranch,
-                    $"'{Demangle(function.Name, assemblyName)}' has an indirect call ({call}): a virtual or interface call on a class, a delegate or a function pointer; an IBT kernel faults on it: call the method directly (generic struct constraints dispatch statically)");
+                yield return new(BuildDiagnostics.IndirectBranch,
+                    $"'{Demangle(function.Name, assemblyName)}' has an indirect call ({call}): a virtual or interface call on a class, a delegate or a function pointer; an IBT kernel faults on it: call the method directly (generic struct constraints dispatch statically)",
+                    Demangle(function.Name, assemblyName));
         }
         foreach ((string function, string where) in managed.AddressTaken.Distinct())
-            yield return (BuildDiagnostics.IndirectBranch,
-                $"the address of '{Demangle(function, assemblyName)}' is taken ({(where.StartsWith("data", StringComparison.Ordinal) ? where : "in '" + Demangle(where, assemblyName) + "'")}), so something would call it indirectly; an IBT kernel faults on that: call it directly, or let KernelCrate's C side own the callback");
+        {
+            bool inData = where.StartsWith("data", StringComparison.Ordinal);
+            yield return new(BuildDiagnostics.IndirectBranch,
+                $"the address of '{Demangle(function, assemblyName)}' is taken ({(inData ? where : "in '" + Demangle(where, assemblyName) + "'")}), so something would call it indirectly; an IBT kernel faults on that: call it directly, or let KernelCrate's C side own the callback",
+                inData ? null : Demangle(where, assemblyName));
+        }
     }
 
     public static string ConfigHeaderText(ManagedObject managed)

@@ -32,6 +32,9 @@ expect "a GC allocation fails the build with KC9002 naming the method" \
   '! build tests/KernelModules/AllocMod && grep -q "KC9002: .AllocMod.AllocMod.Init. allocates on the GC heap" "$out/AllocMod.build.log"'
 expect "a jump table and a function pointer fail the build with KC9008 naming each method" \
   '! build tests/KernelModules/IbtMod && grep -q "KC9008: .IbtMod.IbtMod.Classify. has an indirect jump" "$out/IbtMod.build.log" && grep -q "KC9008: .IbtMod.IbtMod.Init. has an indirect call" "$out/IbtMod.build.log" && grep -q "KC9008: the address of .IbtMod.IbtMod.Twice. is taken" "$out/IbtMod.build.log" && [ ! -e tests/KernelModules/IbtMod/bin/Debug/net10.0/ibtmod.ko ]'
+classify_line=$(( $(grep -n "static int Classify" tests/KernelModules/IbtMod/IbtMod.cs | cut -d: -f1) + 1 ))
+expect "KC9008 points at the C# method it is in (Classify's body, line $classify_line), not at the build's targets" \
+  'grep -q "IbtMod.cs($classify_line,[0-9]*): KernelCrate error KC9008: .IbtMod.IbtMod.Classify." "$out/IbtMod.build.log" && grep -q "AllocMod.cs([0-9]*,[0-9]*): KernelCrate error KC9002" "$out/AllocMod.build.log"'
 expect "missing kernel headers give one KC9001 error" \
   '! dotnet build samples/OxiMod -nologo -v q -p:KernelDir=/nonexistent > "$out/noheaders.log" 2>&1 && [ "$(grep -c "error KC9001" "$out/noheaders.log")" -ge 1 ] && [ "$(grep "error" "$out/noheaders.log" | grep -v KC9001 | wc -l)" -eq 0 ]'
 expect "KC9001 on Debian's -common header folder names the build tree beside it" \

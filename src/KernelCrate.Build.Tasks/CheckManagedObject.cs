@@ -67,26 +67,26 @@ public sealed class CheckManagedObject : KernelCrateTask
     {
         foreach (string helper in managed.Undefined.Where(s => s.StartsWith("Rhp", StringComparison.Ordinal) && !ProvidedHelpers.Contains(s)))
             foreach (string function in managed.Referrers(helper))
+            {
+                string method = Demangle(function, assemblyName);
                 yield return new(BuildDiagnostics.RuntimeHelperNeeded,
-                    $"'{Demangle(function, assemblyName)}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line",
-                    Demangle(function, assemblyName));
+                    $"'{method}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line", method);
+            }
         foreach (ManagedFunction function in managed.Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
+            string method = Demangle(function.Name, assemblyName);
             foreach (string jump in function.IndirectJumps.Distinct())
                 yield return new(BuildDiagnostics.IndirectBranch,
-                    $"'{Demangle(function.Name, assemblyName)}' has an indirect jump ({jump}), which is how a switch over dense cases compiles (a jump table); an IBT kernel faults on it: write the switch as if/else or a lookup in a ReadOnlySpan",
-                    Demangle(function.Name, assemblyName));
+                    $"'{method}' has an indirect jump ({jump}), which is how a switch over dense cases compiles (a jump table); an IBT kernel faults on it: write the switch as if/else or a lookup in a ReadOnlySpan", method);
             foreach (string call in function.IndirectCalls.Distinct())
                 yield return new(BuildDiagnostics.IndirectBranch,
-                    $"'{Demangle(function.Name, assemblyName)}' has an indirect call ({call}): a virtual or interface call on a class, a delegate or a function pointer; an IBT kernel faults on it: call the method directly (generic struct constraints dispatch statically)",
-                    Demangle(function.Name, assemblyName));
+                    $"'{method}' has an indirect call ({call}): a virtual or interface call on a class, a delegate or a function pointer; an IBT kernel faults on it: call the method directly (generic struct constraints dispatch statically)", method);
         }
         foreach ((string function, string where) in managed.AddressTaken.Distinct())
         {
-            bool inData = where.StartsWith("data", StringComparison.Ordinal);
+            string? method = where.StartsWith("data", StringComparison.Ordinal) ? null : Demangle(where, assemblyName);
             yield return new(BuildDiagnostics.IndirectBranch,
-                $"the address of '{Demangle(function, assemblyName)}' is taken ({(inData ? where : "in '" + Demangle(where, assemblyName) + "'")}), so something would call it indirectly; an IBT kernel faults on that: call it directly, or let KernelCrate's C side own the callback",
-                inData ? null : Demangle(where, assemblyName));
+                $"the address of '{Demangle(function, assemblyName)}' is taken ({(method is null ? where : "in '" + method + "'")}), so something would call it indirectly; an IBT kernel faults on that: call it directly, or let KernelCrate's C side own the callback", method);
         }
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
@@ -26,8 +25,9 @@ public sealed class MethodSources
     /// <summary>The assembly's methods with a source line; <see cref="None"/> when it or its PDB cannot be read.</summary>
     public static MethodSources Read(string assemblyPath)
     {
+        if (assemblyPath.Length == 0) return None;
         string pdbPath = Path.ChangeExtension(assemblyPath, ".pdb");
-        if (assemblyPath.Length == 0 || !File.Exists(assemblyPath) || !File.Exists(pdbPath)) return None;
+        if (!File.Exists(assemblyPath) || !File.Exists(pdbPath)) return None;
         try
         {
             using var peStream = File.OpenRead(assemblyPath);
@@ -39,9 +39,7 @@ public sealed class MethodSources
             var starts = new Dictionary<string, (string, int, int)>(StringComparer.Ordinal);
             foreach (MethodDefinitionHandle handle in metadata.MethodDefinitions)
             {
-                SequencePoint? first = pdb.GetMethodDebugInformation(handle.ToDebugInformationHandle())
-                    .GetSequencePoints().Cast<SequencePoint?>().FirstOrDefault(p => !p!.Value.IsHidden);
-                if (first is not { } point) continue;
+                if (FirstLine(pdb, handle) is not { } point) continue;
                 MethodDefinition method = metadata.GetMethodDefinition(handle);
                 string key = Key(TypeName(metadata, method.GetDeclaringType()) + "." + metadata.GetString(method.Name));
                 if (!starts.ContainsKey(key))
@@ -55,12 +53,24 @@ public sealed class MethodSources
         }
     }
 
+    private static SequencePoint? FirstLine(MetadataReader pdb, MethodDefinitionHandle method)
+    {
+        foreach (SequencePoint point in pdb.GetMethodDebugInformation(method.ToDebugInformationHandle()).GetSequencePoints())
+            if (!point.IsHidden) return point;
+        return null;
+    }
+
     /// <summary>The source start of a method named as <see cref="CheckManagedObject.Demangle"/> prints it, or null.</summary>
     public (string File, int Line, int Column)? Find(string? method)
         => method is not null && starts.TryGetValue(Key(method), out var start) ? start : null;
 
     // ilc's symbols spell both '.' and '_' as '_', so the demangled name cannot tell them apart: neither does the key.
-    private static string Key(string name) => GenericPart.Replace(GenericPart.Replace(name, ""), "").Replace('_', '.');
+    // Generic arguments go from the innermost out (Kept<Box<Int32>>).
+    private static string Key(string name)
+    {
+        for (string shorter; (shorter = GenericPart.Replace(name, "")) != name; name = shorter) { }
+        return name.Replace('_', '.');
+    }
 
     private static string TypeName(MetadataReader metadata, TypeDefinitionHandle handle)
     {

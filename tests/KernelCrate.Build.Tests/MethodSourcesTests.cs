@@ -21,6 +21,7 @@ public sealed class MethodSourcesTests
     public void Generic_arguments_and_nested_types_are_looked_through_and_an_unknown_name_is_null()
     {
         Assert.NotNull(Sources.Find("Kernel.Build.Tests.MethodSourcesTests.Target<Int32>"));
+        Assert.NotNull(Sources.Find("Kernel.Build.Tests.MethodSourcesTests.Target<KBox<KVec<Int32>>>"));
         Assert.NotNull(Sources.Find("Kernel.Build.Tests.MethodSourcesTests.Nested.Inner"));
         Assert.Null(Sources.Find("Kernel.Build.Tests.MethodSourcesTests.Missing"));
         Assert.Null(Sources.Find(null));

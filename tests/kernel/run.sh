@@ -103,7 +103,7 @@ dotnet test tests/KernelModules/KcTest -nologo -p:KernelDir="$kdir" > "$log" 2>&
 grep -E "^ *(Passed!|Failed!)|error" "$log" | head -n 20 | sed 's/^/    /'
 expect "[$name] dotnet test boots kctest and every [KernelTest] passes, each reported" \
   'grep -E -q "Passed!  - Failed: +0, Passed: +[1-9][0-9]*, Skipped: +0" "$log" && [ "$(grep -c "^ *Passed KcTest\." "$log")" -ge 13 ]'
-grep -E -q "Passed!  - Failed: +0" "$log" || { echo "    the last boot's serial log ends:"; tail -n 25 tests/KernelModules/KcTest/obj/Debug/net10.0/kernel-tests.serial.log | sed 's/^/    | /'; }
+grep -E -q "Passed!  - Failed: +0" "$log" || { echo "    the last boot's serial log ends:"; tail -n 25 "$(grep -o -m 1 "serial log [^)]*" "$log" | cut -d' ' -f3)" | sed 's/^/    | /'; }
 expect "[$name] every printk level reached the log" 'for l in emerg alert crit err warning notice info; do grep -a -q "kctest: level $l" "$log" || exit 1; done'
 expect "[$name] formatting in the kernel" 'grep -a -q "kctest: format 42 -42 beef true EIO cstr bytes" "$log"'
 

@@ -81,8 +81,8 @@ public sealed class KC1002FloatArithmeticAnalyzer : KernelModuleAnalyzer
     private static bool IsFloatType(RequiredSymbols symbols, ITypeSymbol? type)
         => type is not null && (type.SpecialType is SpecialType.System_Single or SpecialType.System_Double || RequiredSymbols.Is(type, symbols.Half));
 
+    /// <summary>A float type, or Nullable of one.</summary>
     public static bool IsFloat(RequiredSymbols symbols, ITypeSymbol? type)
-        => type is not null && (type.SpecialType is SpecialType.System_Single or SpecialType.System_Double
-            || RequiredSymbols.Is(type, symbols.Half)
-            || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && IsFloat(symbols, nullable.TypeArguments[0]));
+        => IsFloatType(symbols, type)
+            || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && IsFloatType(symbols, nullable.TypeArguments[0]);
 }

@@ -14,6 +14,7 @@ public static class BuildDiagnostics
     public const string NotRunningKernel = "KC9007";
     public const string IndirectBranch = "KC9008";
     public const string NoTestModule = "KC9009";
+    public const string EntryPointMismatch = "KC9010";
 
     public static string Doc(string id) => DiagnosticIds.HelpLink(id);
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kernel.Entries;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -14,7 +15,9 @@ namespace Kernel.Build;
 /// allocation, a throw: KC9002); no indirect call or jump and no managed function whose address is taken (an IBT
 /// kernel faults on an indirect branch into code without ENDBR64: KC9008). It then writes kc_config.h for kbuild:
 /// the C helpers the managed code calls (KC_USES_*) and, for each managed entry point, whether any code it reaches
-/// names a SIMD register, so C runs it inside the FPU section (KC_FPU_*).
+/// names a SIMD register, so C runs it inside the FPU section (KC_FPU_*), and the C side of the entries it exports
+/// (<see cref="EntrySources"/>). An entry the table does not know, or a helper used without the entry it needs (a
+/// sysctl without its handler), is KC9010.
 /// </summary>
 public sealed class CheckManagedObject : KernelCrateTask
 {
@@ -23,14 +26,13 @@ public sealed class CheckManagedObject : KernelCrateTask
         "RhpReversePInvoke", "RhpReversePInvokeReturn", "RhpFallbackFailFast",
     };
 
-    /// <summary>Entries C always runs inside the FPU section: module init and exit.</summary>
-    private static readonly HashSet<string> AlwaysInFpu = new(StringComparer.Ordinal) { "kc_module_init", "kc_module_exit" };
-
     [Required] public string ObjectFile { get; set; } = "";
     [Required] public string AssemblyName { get; set; } = "";
     /// <summary>The IL assembly ilc compiled (its PDB beside it): each finding is reported at its method's C# line.</summary>
     public string Assembly { get; set; } = "";
     [Required] public string ConfigHeader { get; set; } = "";
+    /// <summary>The architecture's folder under Native/arch (the kernel's SRCARCH): whose thunk macro kc_thunks.S uses.</summary>
+    public string Arch { get; set; } = "x86";
     public string StampFile { get; set; } = "";
 
     public override bool Execute()
@@ -53,6 +55,10 @@ public sealed class CheckManagedObject : KernelCrateTask
 
         // Written whenever the target runs (only when the object changed): fresh timestamps keep it incremental.
         File.WriteAllText(ConfigHeader, ConfigHeaderText(managed));
+        string directory = Path.GetDirectoryName(Path.GetFullPath(ConfigHeader))!;
+        var entries = EntrySources.Exported(managed.EntryPoints.Keys);
+        File.WriteAllText(Path.Combine(directory, EntrySources.Header), EntrySources.HeaderText(entries));
+        File.WriteAllText(Path.Combine(directory, EntrySources.Thunks), EntrySources.ThunksText(entries, Arch));
         if (StampFile.Length > 0) File.WriteAllText(StampFile, "ok\n");
         return true;
     }
@@ -71,6 +77,16 @@ public sealed class CheckManagedObject : KernelCrateTask
                 string method = Demangle(function, assemblyName);
                 yield return new(BuildDiagnostics.RuntimeHelperNeeded,
                     $"'{method}' {Explain(helper)} ({helper}), which the kernel build does not provide; see the KC1001/KC1003 warnings for the line", method);
+            }
+        foreach (string entry in managed.EntryPoints.Keys.Where(e => e.StartsWith("kc_", StringComparison.Ordinal) && EntryPoints.Find(e) is null))
+            yield return new(BuildDiagnostics.EntryPointMismatch,
+                $"the object exports '{entry}', which is not in KernelCrate's table of entry points, so no C code calls it: name the [UnmanagedCallersOnly] entry another way (without the kc_ prefix) or add its row to the table", null);
+        foreach (EntryPoint entry in EntryPoints.All.Where(e => e.RequiredBy is not null && managed.Undefined.Contains(e.RequiredBy) && !managed.EntryPoints.ContainsKey(e.Symbol)))
+            foreach (string function in managed.Referrers(entry.RequiredBy!))
+            {
+                string method = Demangle(function, assemblyName);
+                yield return new(BuildDiagnostics.EntryPointMismatch,
+                    $"'{method}' calls {entry.RequiredBy}, whose kernel object calls back into '{entry.Symbol}', but the module does not export it: the generator emits it when the module's source names the type that registers it (see the doc page)", method);
             }
         foreach (ManagedFunction function in managed.Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
@@ -97,7 +113,7 @@ public sealed class CheckManagedObject : KernelCrateTask
             text.Append("#define KC_USES_").Append(helper).Append(" 1\n");
         foreach (string entry in managed.EntryPoints.Keys.Where(e => e.StartsWith("kc_", StringComparison.Ordinal)))
         {
-            string? simd = AlwaysInFpu.Contains(entry) ? "(always)" : managed.SimdReachableFrom(entry);
+            string? simd = EntryPoints.Find(entry)?.AlwaysInFpu == true ? "(always)" : managed.SimdReachableFrom(entry);
             text.Append("/* ").Append(entry).Append(": ").Append(managed.Reach(entry).Count).Append(" functions reachable; ")
                 .Append(simd is null ? "none names a SIMD register" : "SIMD in " + simd).Append(" */\n");
             text.Append("#define KC_FPU_").Append(entry).Append(simd is null ? " 0\n" : " 1\n");

@@ -26,7 +26,7 @@ public sealed class RunIlc : KernelCrateTask
     {
         var arguments = new[] { Assembly }
             .Concat(References.Select(r => "-r:" + r.ItemSpec))
-            .Concat(["-o:" + ObjectFile, "--systemmodule:KernelCrate", "--generateunmanagedentrypoints:KernelCrate", "--targetos:linux", "--targetarch:x64", "-O", "--nativelib"])
+            .Concat(["-o:" + ObjectFile, "--systemmodule:KernelCrate", "--targetos:linux", "--targetarch:x64", "-O", "--nativelib"])
             .Concat(MapFile.Length > 0 ? ["--map:" + MapFile] : [])
             .ToArray();
         (int exitCode, string output) = ProcessRunner.Run(IlcPath, arguments);

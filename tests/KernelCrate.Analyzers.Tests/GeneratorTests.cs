@@ -28,6 +28,8 @@ public sealed class GeneratorTests
             License = "GPL v2", Alias = new[] { "fs-fullmod", "char-major-10-99" }, Firmware = new[] { "full/fw.bin" })]
         internal partial struct FullMod : IKernelModule<FullMod>
         {
+            private Sysctl<AtomicBool> _sysctl;
+
             [ModuleParameter(Default = 1, Description = "A long with a default of 1", Permissions = ParameterPermissions.ReadOnly)]
             internal static partial long TestParameter { get; }
 
@@ -123,6 +125,29 @@ public sealed class GeneratorTests
         Assert.Contains("EntryPoint = \"kc_module_exit\"", module);
         Assert.Contains("\"author=Ann\", \"author=Bob\", \"author=Cy\", \"description=Every key \\\"quoted\\\"\", \"license=GPL v2\", \"alias=fs-fullmod\", \"alias=char-major-10-99\", \"firmware=full/fw.bin\"", module);
         Assert.Equal(2, literals.Split("public static global::Kernel.CStr Literal").Length - 1);
+    }
+
+    /// <summary>The sysctl handler's entry exists only where the module names Sysctl&lt;T&gt;, with the table's signature.</summary>
+    [Fact]
+    public void The_sysctl_entry_is_emitted_only_for_a_module_that_names_Sysctl()
+    {
+        string Sources(string source) => string.Join("\n", GeneratedSources(source).Select(s => s.HintName));
+        AssertGolden("SysctlEntry.g.cs.txt", GeneratedSources(FullModule).Single(s => s.HintName == "SysctlEntry.g.cs").SourceText.ToString());
+        Assert.DoesNotContain("SysctlEntry.g.cs", Sources(FullModule.Replace("private Sysctl<AtomicBool> _sysctl;", "")));
+        // Another type named Sysctl is not KernelCrate's.
+        Assert.DoesNotContain("SysctlEntry.g.cs", Sources(FullModule.Replace("private Sysctl<AtomicBool> _sysctl;", "private Other.Sysctl<int> _sysctl;")
+            + "\ninternal static class Other { internal struct Sysctl<T> { } }"));
+    }
+
+    private static System.Collections.Generic.IEnumerable<GeneratedSourceResult> GeneratedSources(string source)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create("fullmod",
+            [CSharpSyntaxTree.ParseText(source, TestSetup.ModuleParseOptions, path: "/0/Test0.cs")],
+            [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(Kernel.Testing.KernelCrateAnalyzers.Generators(), parseOptions: TestSetup.ModuleParseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources);
     }
 
     /// <summary>A KernelTestProject's build (KernelTestModuleName set): the test module instead of the [Module]'s entry points.</summary>

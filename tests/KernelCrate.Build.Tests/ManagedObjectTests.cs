@@ -118,4 +118,26 @@ public sealed class ManagedObjectTests
         Assert.Equal(["kc_module_init", "kc_sysctl_handle"], managed.EntryPoints.Keys.ToArray());
         Assert.Equal("Mod_Mod__Handle", managed.EntryPoints["kc_sysctl_handle"]);
     }
+
+    [Fact]
+    public void Registering_a_sysctl_without_its_handler_is_KC9010_at_the_registering_method()
+    {
+        string withHandler = Symbols.Replace("kc_printk\n", "kc_printk\n0000000000000000         *UND*	0000000000000000 kc_sysctl_register\n");
+        string code = "Disassembly of section __managedcode:\n\n" + Clean.Replace("kc_printk-0x4", "kc_sysctl_register-0x4");
+        Assert.Empty(CheckManagedObject.Findings(ManagedObject.Parse(withHandler + code, ""), "Mod"));
+        string withoutHandler = withHandler.Replace("kc_sysctl_handle", "Mod_Mod__Unused");
+        (string id, string message) = Assert.Single(CheckManagedObject.Findings(ManagedObject.Parse(withoutHandler + code, ""), "Mod"));
+        Assert.Equal("KC9010", id);
+        Assert.StartsWith("'Mod.Init' calls kc_sysctl_register, whose kernel object calls back into 'kc_sysctl_handle', but the module does not export it", message);
+    }
+
+    [Fact]
+    public void An_exported_kc_entry_the_table_does_not_know_is_KC9010()
+    {
+        string symbols = Symbols.Replace("kc_sysctl_handle", "kc_sysctl_handel");
+        (string id, string message) = Assert.Single(CheckManagedObject.Findings(
+            ManagedObject.Parse(symbols + "Disassembly of section __managedcode:\n\n" + Clean, ""), "Mod"));
+        Assert.Equal("KC9010", id);
+        Assert.StartsWith("the object exports 'kc_sysctl_handel', which is not in KernelCrate's table of entry points", message);
+    }
 }

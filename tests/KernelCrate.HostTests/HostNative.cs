@@ -150,13 +150,13 @@ internal static unsafe class Native
     }
 
     /// <summary>Registered misc devices: kind, state size, name, mode.</summary>
-    public static readonly List<(uint Kind, nuint StateSize, string Name, ushort Mode)> Devices = new();
+    public static readonly List<(uint Kind, uint Operations, nuint StateSize, string Name, ushort Mode)> Devices = new();
     public static int FailDeviceRegistration;
 
-    public static void* MiscdevRegister(uint kind, nuint stateSize, byte* name, ushort mode, int* error)
+    public static void* MiscdevRegister(uint kind, uint operations, nuint stateSize, byte* name, ushort mode, int* error)
     {
         if (FailDeviceRegistration != 0) { *error = FailDeviceRegistration; return null; }
-        Devices.Add((kind, stateSize, Marshal.PtrToStringUTF8((IntPtr)name)!, mode));
+        Devices.Add((kind, operations, stateSize, Marshal.PtrToStringUTF8((IntPtr)name)!, mode));
         *error = 0;
         return (void*)Devices.Count;
     }

@@ -14,6 +14,7 @@ public sealed unsafe class MiscDeviceTests : HostTest
         private Device _device;
 
         static uint IMiscDevice<Echo>.FileOperationsKind => 7;
+        static uint IMiscDevice<Echo>.FileOperations => 5;
 
         public static Result<Echo> Open(MiscDevice device)
         {
@@ -64,10 +65,10 @@ public sealed unsafe class MiscDeviceTests : HostTest
     }
 
     [Fact]
-    public void Register_names_the_kind_and_the_state_size_and_Dispose_deregisters()
+    public void Register_names_the_kind_the_operations_and_the_state_size_and_Dispose_deregisters()
     {
         var registration = MiscDeviceRegistration<Echo>.Register(new MiscDeviceOptions { Name = CStr.FromStaticUtf8WithNul("echo\0"u8), Mode = 0x1b6 }).Value;
-        Assert.Equal((7u, (nuint)sizeof(Echo), "echo", (ushort)0x1b6), Native.Devices[0]);
+        Assert.Equal((7u, 5u, (nuint)sizeof(Echo), "echo", (ushort)0x1b6), Native.Devices[0]);
         Assert.Equal(101, registration.Device.Minor);
         registration.Dispose();
         Assert.Equal(default, Native.Devices[0]);

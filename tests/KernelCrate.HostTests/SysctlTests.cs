@@ -12,7 +12,7 @@ public sealed unsafe class SysctlTests : HostTest
     private static readonly CStr Path = CStr.FromStaticUtf8WithNul("example\0"u8);
     private static readonly CStr Name = CStr.FromStaticUtf8WithNul("atom\0"u8);
 
-    /// <summary>Calls the managed handler as kc_sysctl.c's proc_handler does: the storage and its kind.</summary>
+    /// <summary>Calls the managed handler as the generated kc_sysctl_handle entry does: the storage and its kind.</summary>
     private static (int Status, string Text, long Position) Call(bool write, string input, long position = 0, int bufferSize = 64)
     {
         HostSysctl sysctl = Native.Registered[0];
@@ -21,8 +21,7 @@ public sealed unsafe class SysctlTests : HostTest
         nuint length = write ? (nuint)input.Length : (nuint)bufferSize;
         fixed (byte* data = buffer)
         {
-            var handler = (delegate* unmanaged<void*, uint, int, byte*, nuint*, long*, int>)&SysctlHandler.Handle;
-            int status = handler(sysctl.Storage, sysctl.Kind, write ? 1 : 0, data, &length, &position);
+            int status = SysctlDispatch.Handle(sysctl.Storage, sysctl.Kind, write ? 1 : 0, data, &length, &position);
             return (status, write ? "" : Encoding.ASCII.GetString(buffer, 0, (int)length), position);
         }
     }
@@ -83,8 +82,7 @@ public sealed unsafe class SysctlTests : HostTest
     {
         nuint length = 0;
         long position = 0;
-        var handler = (delegate* unmanaged<void*, uint, int, byte*, nuint*, long*, int>)&SysctlHandler.Handle;
-        Assert.Equal(-22, handler(null, 999, 0, null, &length, &position));
+        Assert.Equal(-22, SysctlDispatch.Handle(null, 999, 0, null, &length, &position));
     }
 
     private readonly struct Disposer(Sysctl<AtomicBool> sysctl) : IDisposable

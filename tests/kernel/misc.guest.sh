@@ -19,3 +19,7 @@ err=$(rmmod rust_misc_device 2>&1); check misc-rmmod-while-open-refused "$?:$(gr
 exec 3<&-
 rmmod rust_misc_device; check misc-rmmod "$?" 0
 check misc-node-gone "$(ls $dev 2>/dev/null | wc -l):$(grep -c rust-misc-device /proc/misc)" 0:0
+# A device that implements only read: write and ioctl are NULL in its file_operations, so the kernel answers them.
+insmod /kc/opsmod.ko; check misc-readonly-insmod "$?" 0
+$user readonly /dev/kc-readonly; check misc-readonly-device "$?" 0
+rmmod opsmod; check misc-readonly-rmmod "$?" 0

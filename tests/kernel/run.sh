@@ -22,6 +22,7 @@ par=tests/KernelModules/ParamMod/bin/Debug/net10.0/parammod.ko
 rmin=samples/RustMinimal/bin/Debug/net10.0/rust_minimal.ko
 rprn=samples/RustPrint/bin/Debug/net10.0/rust_print.ko
 rmd=samples/RustMiscDevice/bin/Debug/net10.0/rust_misc_device.ko
+ops=tests/KernelModules/OpsMod/bin/Debug/net10.0/opsmod.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -77,6 +78,10 @@ expect "[$name] PanicMod builds" 'build tests/KernelModules/PanicMod'
 expect "[$name] FailMod builds" 'build tests/KernelModules/FailMod'
 expect "[$name] ParamMod, RustMinimal, RustPrint and RustMiscDevice build" 'build tests/KernelModules/ParamMod && build samples/RustMinimal && build samples/RustPrint && build samples/RustMiscDevice'
 expect "[$name] rust_misc_device.ko: managed code reached only by direct calls, no indirect branch, SIMD only inside the FPU section" 'tests/kernel/check-entries.sh $rmd $ibt'
+# Only the entries a module uses are in its .ko (the table of entry points): no sysctl handler without a sysctl, no
+# write or ioctl entry for a device that implements neither.
+expect "[$name] OpsMod builds; opsmod.ko has read but no write or ioctl entry, rust_minimal.ko no sysctl handler, oximod.ko has one" \
+  'build tests/KernelModules/OpsMod && tests/kernel/check-entries.sh $ops $ibt > /dev/null && nm $ops | grep -q -w kc_miscdev_read && ! nm $ops | grep -E -q -w "kc_miscdev_(write|ioctl)|kc_fop_(write|ioctl)" && ! nm $rmin | grep -q -e kc_sysctl -e SysctlDispatch && nm $oxi | grep -q -w kc_sysctl_handle'
 expect "[$name] modinfo shows each parameter with its description and type" \
   '[ "$(modinfo -F parm $rmin)" = "test_parameter:This parameter has a default of 1 (long)" ] && modinfo -F parm $par | grep -q -x "label:A string (charp)" && modinfo -F parm $par | grep -q -x "levels: (array of int)" && modinfo -F parm $par | grep -q -x "flag:A bool root may change (bool)"'
 # The managed object of the module that uses every API needs nothing but kernel exports and KernelCrate's helpers.
@@ -116,7 +121,7 @@ err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($e
 dmesg | grep failmod
 GUEST
 printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
-boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh "$out/failmod.guest.sh"
+boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh "$out/failmod.guest.sh"
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -133,6 +138,8 @@ expect "[$name] rust_minimal and rust_print print upstream's lines at upstream's
 misc_checks=$(grep -a -c "kc-check: misc-" "$log") scenario_checks=$(sed -n '/kc-check: misc-upstream-program/,/kc-scenario:/p' "$log" | grep -a -c "kc-check: .* ok")
 expect "[$name] rust_misc_device: node, upstream's program, the scenario, 200 cycles, rmmod refused while open, nothing left ($misc_checks + $scenario_checks checks)" \
   '[ "$misc_checks" -ge 9 ] && [ "$scenario_checks" -ge 25 ] && ! grep -a -q "kc-check: .* FAIL" "$log" && grep -a -q "kc-cycles: 200 done" "$log"'
+expect "[$name] opsmod: a device with only read reads, and the kernel answers write with EINVAL and ioctl with ENOTTY" \
+  '[ "$(grep -a -c "kc-check: readonly-\(open\|read\|write-EINVAL\|ioctl-ENOTTY\) ok" "$log")" -eq 4 ] && grep -a -q "kc-check: misc-readonly-rmmod ok" "$log"'
 # Upstream's program's kernel lines with their levels against upstream's (the taint notices of a first load dropped).
 sed -n '/kc-misc-dmesg-begin/,/kc-misc-dmesg-end/p' "$log" | grep -a -E '^<[0-7]>' | grep -a -v -e 'taint' \
   | sed -E 's/^(<[0-7]>)\[[^]]*\] /\1/' > "$out/rust-misc-device.log"

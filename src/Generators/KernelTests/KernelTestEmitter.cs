@@ -1,4 +1,5 @@
 using System.Text;
+using Kernel.Entries;
 using Kernel.Generators.Model;
 using Kernel.Generators.Module;
 
@@ -43,8 +44,7 @@ internal static class KernelTestEmitter
                 [global::System.Runtime.CompilerServices.CompilerGenerated]
                 file static unsafe class KernelTestEntryPoints
                 {
-                    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "kc_module_init")]
-                    private static int Init(void* module)
+            {{ModuleEmitter.Declaration(EntryPoints.ModuleInit, "Init")}}
                     {
                         // After a test crashed the kernel, dotnet test boots again from the one after it (kc_first_test).
                         int first = global::Kernel.KernelTestRun.First;
@@ -53,8 +53,7 @@ internal static class KernelTestEmitter
                         return 0;
                     }
 
-                    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "kc_module_exit")]
-                    private static void Exit()
+            {{ModuleEmitter.Declaration(EntryPoints.ModuleExit, "Exit")}}
                     {
                     }
                 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text;
+using Kernel.Entries;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Kernel.Generators.Module;
@@ -29,8 +30,7 @@ internal static class ModuleEmitter
                     private static {{type}} s_module;
                     private static bool s_initialized;
 
-                    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "kc_module_init")]
-                    private static int Init(void* module)
+            {{Declaration(EntryPoints.ModuleInit, "Init")}}
                     {
                         global::Kernel.Result<{{type}}> result = Start<{{type}}>(global::Kernel.CStr.FromStaticUtf8WithNul({{nameLiteral}}), new global::Kernel.ThisModule(module));
                         if (!result.TryGetValue(out s_module))
@@ -39,8 +39,7 @@ internal static class ModuleEmitter
                         return 0;
                     }
 
-                    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "kc_module_exit")]
-                    private static void Exit()
+            {{Declaration(EntryPoints.ModuleExit, "Exit")}}
                     {
                         if (!s_initialized)
                             return;
@@ -60,6 +59,9 @@ internal static class ModuleEmitter
             """);
         return source.ToString();
     }
+
+    /// <summary>An entry's [UnmanagedCallersOnly] attribute and signature from the table, indented as a member.</summary>
+    public static string Declaration(EntryPoint entry, string method) => entry.ManagedDeclaration(method, "        ").TrimEnd('\n');
 
     public static string Quote(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -46,4 +46,6 @@ public static class TrackingNames
     public const string AllMiscDevices = nameof(AllMiscDevices);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
+    public const string SysctlUse = nameof(SysctlUse);
+    public const string AnySysctl = nameof(AnySysctl);
 }

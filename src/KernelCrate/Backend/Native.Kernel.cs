@@ -44,7 +44,7 @@ internal static unsafe class Native
     public static extern void SysctlFree(void* sysctl);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_miscdev_register")]
-    public static extern void* MiscdevRegister(uint kind, nuint stateSize, byte* name, ushort mode, int* error);
+    public static extern void* MiscdevRegister(uint kind, uint operations, nuint stateSize, byte* name, ushort mode, int* error);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_miscdev_deregister")]
     public static extern void MiscdevDeregister(void* device);

@@ -9,7 +9,7 @@ namespace Kernel;
 /// </summary>
 public interface ISysctlStorage
 {
-    /// <summary>The storage's number in <see cref="SysctlHandler"/>'s comparison chain.</summary>
+    /// <summary>The storage's number in <see cref="SysctlDispatch"/>'s comparison chain.</summary>
     internal static abstract uint SysctlKind { get; }
 
     /// <summary>Parses a write. Returns the bytes consumed (all of them, on success).</summary>

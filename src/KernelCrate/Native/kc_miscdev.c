@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Misc devices (/dev/<name>, dynamic minor). The miscdevice and the one file_operations every KernelCrate device
- * shares are C's; each registration names its managed type by a kind number (the generated dispatch in the module
- * compares it, no function pointer). An open file's state is C's allocation too: a header and the managed type's
- * bytes, kzalloc'd before the managed open runs, so a failed allocation is -ENOMEM before C# sees the file.
+ * Misc devices (/dev/<name>, dynamic minor). The miscdevice and its file_operations are C's, one per registration:
+ * it names its managed type by a kind number (the generated dispatch in the module compares it, no function
+ * pointer) and the optional operations the type implements (a mask of KC_OP_* bits); an operation it leaves out
+ * stays NULL, so the kernel's own default answers (read and write: -EINVAL, ioctl: -ENOTTY), as Rust-for-Linux's
+ * HAS_* constants do. An open file's state is C's allocation too: a header and the managed type's bytes,
+ * kzalloc'd before the managed open runs, so a failed allocation is -ENOMEM before C# sees the file.
  * Every callback runs in process context and may sleep: the managed half runs inside the FPU section only when
  * the object check says its code names a SIMD register, and every helper that may sleep leaves the section.
  */
@@ -14,6 +16,7 @@
 #ifdef KC_USES_kc_miscdev_register
 struct kc_miscdev {
 	struct miscdevice misc;
+	struct file_operations fops;
 	u32 kind;
 	size_t state_size;
 };
@@ -52,6 +55,7 @@ static int kc_fop_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+#ifdef KC_ENTRY_kc_miscdev_read
 static ssize_t kc_fop_read(struct file *file, char __user *buffer, size_t length, loff_t *position)
 {
 	struct kc_miscdev_file *open = file->private_data;
@@ -61,7 +65,9 @@ static ssize_t kc_fop_read(struct file *file, char __user *buffer, size_t length
 		 ret = kc_aligned_miscdev_read(open->device->kind, open->state, (u64)(uintptr_t)buffer, length, position));
 	return ret;
 }
+#endif
 
+#ifdef KC_ENTRY_kc_miscdev_write
 static ssize_t kc_fop_write(struct file *file, const char __user *buffer, size_t length, loff_t *position)
 {
 	struct kc_miscdev_file *open = file->private_data;
@@ -71,7 +77,9 @@ static ssize_t kc_fop_write(struct file *file, const char __user *buffer, size_t
 		 ret = kc_aligned_miscdev_write(open->device->kind, open->state, (u64)(uintptr_t)buffer, length, position));
 	return ret;
 }
+#endif
 
+#ifdef KC_ENTRY_kc_miscdev_ioctl
 static long kc_fop_ioctl(struct file *file, unsigned int command, unsigned long argument)
 {
 	struct kc_miscdev_file *open = file->private_data;
@@ -88,20 +96,32 @@ static long kc_fop_compat_ioctl(struct file *file, unsigned int command, unsigne
 	return kc_fop_ioctl(file, command, (unsigned long)compat_ptr(argument));
 }
 #endif
-
-static const struct file_operations kc_miscdev_fops = {
-	.owner = THIS_MODULE,
-	.open = kc_fop_open,
-	.release = kc_fop_release,
-	.read = kc_fop_read,
-	.write = kc_fop_write,
-	.unlocked_ioctl = kc_fop_ioctl,
-#ifdef CONFIG_COMPAT
-	.compat_ioctl = kc_fop_compat_ioctl,
 #endif
-};
 
-void *kc_miscdev_register(u32 kind, size_t state_size, const char *name, u16 mode, int *error)
+static void kc_miscdev_fill_fops(struct file_operations *fops, u32 operations)
+{
+	fops->owner = THIS_MODULE;
+	fops->open = kc_fop_open;
+	fops->release = kc_fop_release;
+#ifdef KC_ENTRY_kc_miscdev_read
+	if (operations & KC_OP_kc_miscdev_read)
+		fops->read = kc_fop_read;
+#endif
+#ifdef KC_ENTRY_kc_miscdev_write
+	if (operations & KC_OP_kc_miscdev_write)
+		fops->write = kc_fop_write;
+#endif
+#ifdef KC_ENTRY_kc_miscdev_ioctl
+	if (operations & KC_OP_kc_miscdev_ioctl) {
+		fops->unlocked_ioctl = kc_fop_ioctl;
+#ifdef CONFIG_COMPAT
+		fops->compat_ioctl = kc_fop_compat_ioctl;
+#endif
+	}
+#endif
+}
+
+void *kc_miscdev_register(u32 kind, u32 operations, size_t state_size, const char *name, u16 mode, int *error)
 {
 	struct kc_miscdev *device;
 	bool in_fpu = kc_fpu_leave();
@@ -114,7 +134,8 @@ void *kc_miscdev_register(u32 kind, size_t state_size, const char *name, u16 mod
 		device->misc.minor = MISC_DYNAMIC_MINOR;
 		device->misc.name = name;
 		device->misc.mode = mode;
-		device->misc.fops = &kc_miscdev_fops;
+		kc_miscdev_fill_fops(&device->fops, operations);
+		device->misc.fops = &device->fops;
 		ret = misc_register(&device->misc);
 		if (ret) {
 			kfree(device);

@@ -6,6 +6,8 @@
  *   misc-device-user scenario DEV     every file operation and its errors; one "kc-check: NAME ok|FAIL ..." per check.
  *   misc-device-user cycles DEV N     N open/ioctl/write/read/close cycles (for the leak check and fault injection).
  *   misc-device-user bench DEV N      N write+read round trips of 64 bytes; prints the nanoseconds they took.
+ *   misc-device-user readonly DEV     a device that implements only read (tests/KernelModules/OpsMod): the kernel's
+ *                                     own answers for the operations it leaves out.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -219,6 +221,28 @@ static int bench(const char *device, int count)
 	return 0;
 }
 
+static int readonly(const char *device)
+{
+	char buffer[32] = { 0 };
+	int fd = open(device, O_RDWR);
+	ssize_t n;
+	int r;
+
+	check("readonly-open", fd >= 0, DETAIL("errno %d", errno));
+	if (fd < 0)
+		return 1;
+	n = read(fd, buffer, sizeof(buffer) - 1);
+	check("readonly-read", n == 10 && strcmp(buffer, "read only\n") == 0, DETAIL("%zd '%s'", n, buffer));
+	errno = 0;
+	n = write(fd, "x", 1);
+	check("readonly-write-EINVAL", n == -1 && errno == EINVAL, DETAIL("%zd errno %d", n, errno));
+	errno = 0;
+	r = ioctl(fd, RUST_MISC_DEV_HELLO);
+	check("readonly-ioctl-ENOTTY", r == -1 && errno == ENOTTY, DETAIL("%d errno %d", r, errno));
+	close(fd);
+	return failures != 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IONBF, 0);
@@ -230,6 +254,8 @@ int main(int argc, char **argv)
 		return cycles(argv[2], atoi(argv[3]));
 	if (argc == 4 && strcmp(argv[1], "bench") == 0)
 		return bench(argv[2], atoi(argv[3]));
-	fprintf(stderr, "usage: %s upstream|scenario DEV | cycles|bench DEV N\n", argv[0]);
+	if (argc == 3 && strcmp(argv[1], "readonly") == 0)
+		return readonly(argv[2]);
+	fprintf(stderr, "usage: %s upstream|scenario|readonly DEV | cycles|bench DEV N\n", argv[0]);
 	return 2;
 }

@@ -6,7 +6,8 @@ namespace Kernel;
 /// The state of one open file of a misc device (Rust-for-Linux's <c>MiscDevice</c>): <see cref="Open"/> makes it when
 /// a process opens <c>/dev/&lt;name&gt;</c>, <see cref="IDisposable.Dispose"/> runs on the last close. The type also
 /// implements <see cref="IDeviceRead"/>, <see cref="IDeviceWrite"/> and <see cref="IDeviceIoctl"/> for the operations
-/// it supports; the others fail as the kernel's own do (EINVAL for read and write, ENOTTY for ioctl). Mark it
+/// it supports; the others are absent from the kernel's file_operations, so they fail as the kernel's own do (EINVAL
+/// for read and write, ENOTTY for ioctl). Mark it
 /// <c>[MiscDevice]</c> and <c>partial</c>: the generator writes the dispatch C calls into (no function pointer).
 /// The operations of one open file may run at the same time on several CPUs: keep what changes in a
 /// <see cref="Mutex{T}"/>. Every operation runs in process context and may sleep.
@@ -18,6 +19,10 @@ public interface IMiscDevice<TSelf> : IDisposable where TSelf : unmanaged, IMisc
 
     /// <summary>The number C names this type by; [MiscDevice] generates it (0: the type was not marked).</summary>
     static virtual uint FileOperationsKind => 0;
+
+    /// <summary>Which optional operations the type implements, as C's KC_OP_* bits; [MiscDevice] generates it. C leaves
+    /// the others NULL in the device's file_operations, so the kernel's own default answers.</summary>
+    static virtual uint FileOperations => 0;
 }
 
 /// <summary>read(2) on an open file: copy up to <see cref="UserSliceWriter.Length"/> bytes out and advance the position.</summary>

@@ -26,7 +26,7 @@ public unsafe struct MiscDeviceRegistration<T> : IDisposable where T : unmanaged
             Panic.Fail("a misc device type without [MiscDevice] (KC0023)"u8);
         if (options.Name.Pointer == null) return Errno.EINVAL;
         int error;
-        void* handle = Native.MiscdevRegister(T.FileOperationsKind, (nuint)sizeof(T), options.Name.Pointer, options.Mode, &error);
+        void* handle = Native.MiscdevRegister(T.FileOperationsKind, T.FileOperations, (nuint)sizeof(T), options.Name.Pointer, options.Mode, &error);
         if (handle == null) return Errno.FromKernel(error);
         var registration = new MiscDeviceRegistration<T>();
         registration._handle = handle;

@@ -1,19 +1,19 @@
 using System;
-using System.Runtime.InteropServices;
+using System.ComponentModel;
 
 namespace Kernel;
 
 /// <summary>
-/// The managed half of every <see cref="Sysctl{T}"/> file's proc_handler. kc_sysctl.c enters here through its
-/// aligned, direct-call thunk and names the storage's kind; the kinds are compared one by one (no jump table, no
+/// What the generated kc_sysctl_handle entry calls: the managed half of every <see cref="Sysctl{T}"/> file's
+/// proc_handler. kc_sysctl.c names the storage's kind; the kinds are compared one by one (no jump table, no
 /// function pointer: nothing an IBT kernel would fault on).
 /// </summary>
-internal static unsafe class SysctlHandler
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class SysctlDispatch
 {
-    [UnmanagedCallersOnly(EntryPoint = "kc_sysctl_handle")]
-    public static int Handle(void* storage, uint kind, int write, byte* buffer, nuint* length, long* position)
+    public static int Handle(void* storage, uint kind, int write, void* buffer, nuint* length, long* position)
     {
-        if (kind == AtomicBool.SysctlKind) return Handle<AtomicBool>(storage, write, buffer, length, position);
+        if (kind == AtomicBool.SysctlKind) return Handle<AtomicBool>(storage, write, (byte*)buffer, length, position);
         return Errno.EINVAL.ToKernel();
     }
 

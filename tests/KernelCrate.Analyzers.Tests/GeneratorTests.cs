@@ -139,12 +139,30 @@ public sealed class GeneratorTests
             + "\ninternal static class Other { internal struct Sysctl<T> { } }"));
     }
 
-    private static System.Collections.Generic.IEnumerable<GeneratedSourceResult> GeneratedSources(string source)
+    /// <summary>A kernel module's own code skips zeroing its locals (no xmm stores per frame), unless it says so itself.</summary>
+    [Fact]
+    public void A_kernel_module_gets_SkipLocalsInit_once()
     {
+        var kernelModule = new TestBuildOptions(("build_property.KernelModule", "true"));
+        GeneratedSourceResult emitted = GeneratedSources(FullModule, kernelModule).Single(s => s.HintName == "SkipLocalsInit.g.cs");
+        Assert.Contains("[module: global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]", emitted.SourceText.ToString());
+        // The user's own attribute (any spelling) is kept, and not doubled (CS0579).
+        foreach (string own in new[] { "[module: System.Runtime.CompilerServices.SkipLocalsInit]", "[module: global::System.Runtime.CompilerServices.SkipLocalsInitAttribute]" })
+            Assert.DoesNotContain(GeneratedSources(own + "\n" + FullModule.Replace("using System;\nusing Kernel;\n", ""), kernelModule, ["using System;", "using Kernel;"]),
+                s => s.HintName == "SkipLocalsInit.g.cs");
+        // Not a kernel module (a host-side project): nothing.
+        Assert.DoesNotContain(GeneratedSources(FullModule), s => s.HintName == "SkipLocalsInit.g.cs");
+    }
+
+    private static System.Collections.Generic.IEnumerable<GeneratedSourceResult> GeneratedSources(string source,
+        Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider? options = null, string[]? usings = null)
+    {
+        if (usings is not null) source = string.Join("\n", usings) + "\n" + source;
         CSharpCompilation compilation = CSharpCompilation.Create("fullmod",
             [CSharpSyntaxTree.ParseText(source, TestSetup.ModuleParseOptions, path: "/0/Test0.cs")],
             [TestSetup.Corelib], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(Kernel.Testing.KernelCrateAnalyzers.Generators(), parseOptions: TestSetup.ModuleParseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(Kernel.Testing.KernelCrateAnalyzers.Generators(), parseOptions: TestSetup.ModuleParseOptions,
+            optionsProvider: options);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         return driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources);

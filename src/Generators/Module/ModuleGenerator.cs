@@ -48,4 +48,5 @@ public static class TrackingNames
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);
     public const string AnySysctl = nameof(AnySysctl);
+    public const string SkipLocalsInitDeclared = nameof(SkipLocalsInitDeclared);
 }

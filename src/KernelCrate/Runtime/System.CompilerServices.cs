@@ -14,6 +14,29 @@ namespace System.Runtime.CompilerServices
         public const string ByRefFields = nameof(ByRefFields);
     }
 
+    /// <summary>
+    /// The two of .NET's Unsafe methods the corelib needs, as ilc's intrinsics (it supplies their IL, so the bodies
+    /// never run): a reference into an object without pinning it. A `fixed` pins through a stack slot the GC must
+    /// see, which the JIT zeroes in the prolog with xmm stores, putting every caller that inlines it (each string
+    /// indexer) inside the FPU section.
+    /// </summary>
+    internal static class Unsafe
+    {
+        [Intrinsic]
+        public static ref T Add<T>(ref T source, int elementOffset)
+        {
+            Internal.Runtime.CompilerHelpers.RuntimePanic.Fail("Unsafe.Add was not expanded by the compiler"u8);
+            return ref source;
+        }
+
+        [Intrinsic]
+        public static ref T AsRef<T>(ref readonly T source)
+        {
+            Internal.Runtime.CompilerHelpers.RuntimePanic.Fail("Unsafe.AsRef was not expanded by the compiler"u8);
+            return ref System.Runtime.CompilerServices.Unsafe.AsRef(in source);
+        }
+    }
+
     public static class RuntimeHelpers
     {
         public static int OffsetToStringData => 12;

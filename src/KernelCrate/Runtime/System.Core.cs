@@ -98,13 +98,13 @@ namespace System
 
         public int Length => _length;
 
-        public unsafe char this[int index]
+        public char this[int index]
         {
             get
             {
                 if ((uint)index >= (uint)_length)
                     Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowIndexOutOfRangeException();
-                fixed (char* p = &_firstChar) return p[index];
+                return Runtime.CompilerServices.Unsafe.Add(ref Runtime.CompilerServices.Unsafe.AsRef(in _firstChar), index);
             }
         }
 

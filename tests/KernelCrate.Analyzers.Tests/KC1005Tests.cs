@@ -34,6 +34,22 @@ public sealed class KC1005Tests
         """);
 
     [Fact]
+    public Task Reports_a_sleep_under_a_spinlock_and_allows_a_busy_delay() => Verify("""
+        internal static class Poller
+        {
+            internal static void Wait(SpinLock<Data> spin)
+            {
+                using var guard = spin.Lock();
+                {|KC1005:Delay.FSleep(Delta.FromMicroseconds(50).Value)|};
+                {|KC1005:Delay.MSleep(20)|};
+                Result slept = {|KC1005:Delay.USleepRange(Delta.Zero, Delta.Zero)|};
+                Result spun = Delay.Busy(Delta.FromMicroseconds(5).Value);
+                guard.Value.Value = Jiffies.Now > 0 && Instant.Monotonic.Elapsed > Delta.Zero ? 1 : 0;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Its_messages_read_as_sentences()
     {
         var test = ProjectBuilder.Analyzer<KC1005SleepInAtomicContextAnalyzer>(Prelude + """

@@ -37,6 +37,9 @@ internal static unsafe class Native
         FailDeviceRegistration = 0;
         Locks.Clear();
         Arcs.Clear();
+        Clock = 1_000_000_000;
+        BootOffset = 5_000_000_000;
+        Sleeps.Clear();
     }
 
     /// <summary>Whether the last record lacks its newline, so a KERN_CONT joins it (as the kernel's log does).</summary>
@@ -252,6 +255,25 @@ internal static unsafe class Native
         NativeMemory.Free(arc);
         LiveAllocations--;
     }
+
+    /// <summary>The simulated monotonic clock (ns): only sleeps and busy waits move it, so tests see exact values.</summary>
+    public static ulong Clock = 1_000_000_000;
+    /// <summary>How far the boot-time clock is ahead (time suspended, as the kernel counts it).</summary>
+    public static ulong BootOffset = 5_000_000_000;
+    /// <summary>Each sleep or delay asked for: the helper and its arguments.</summary>
+    public static readonly List<string> Sleeps = new();
+    /// <summary>HZ of the simulated kernel (Debian's: 250).</summary>
+    public const ulong Hz = 250;
+
+    public static ulong KtimeGetNs() => Clock;
+    public static ulong KtimeGetBoottimeNs() => Clock + BootOffset;
+    public static ulong Jiffies() => Clock / (1_000_000_000 / Hz);
+    public static ulong JiffiesToNsecs(ulong jiffies) => jiffies * (1_000_000_000 / Hz);
+    public static ulong NsecsToJiffies(ulong nsecs) => (nsecs + 1_000_000_000 / Hz - 1) / (1_000_000_000 / Hz);
+    public static void Fsleep(nuint usecs) { Sleeps.Add($"fsleep {usecs}"); Clock += (ulong)usecs * 1000; }
+    public static void UsleepRange(nuint min, nuint max) { Sleeps.Add($"usleep_range {min} {max}"); Clock += (ulong)min * 1000; }
+    public static void Msleep(uint msecs) { Sleeps.Add($"msleep {msecs}"); Clock += (ulong)msecs * 1_000_000; }
+    public static void Ndelay(ulong nsecs) { Sleeps.Add($"ndelay {nsecs}"); Clock += nsecs; }
 }
 
 /// <summary>What kc_sysctl.c keeps for one file: the storage's kind, the storage, and the table's fields.</summary>
@@ -262,4 +284,5 @@ internal sealed unsafe class HostSysctl(uint kind, void* storage)
     public string Path { get; set; }
     public string Name { get; set; }
     public ushort Mode { get; set; }
+
 }

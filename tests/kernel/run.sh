@@ -16,7 +16,7 @@ names=$(kc_kernel_names) || exit 1
 bad_lines='BUG:|Oops|WARNING:|general protection|stack-protector|sleeping function called|Kernel panic'
 oxi=samples/OxiMod/bin/Debug/net10.0/oximod.ko
 kct=tests/KernelModules/KcTest/bin/Debug/net10.0/kctest.ko
-pan=tests/KernelModules/PanicMod/bin/Debug/net10.0/panicmod.ko
+bomb=samples/TimeBomb/bin/Debug/net10.0/timebomb.ko
 fail=tests/KernelModules/FailMod/bin/Debug/net10.0/failmod.ko
 par=tests/KernelModules/ParamMod/bin/Debug/net10.0/parammod.ko
 rmin=samples/RustMinimal/bin/Debug/net10.0/rust_minimal.ko
@@ -74,7 +74,7 @@ expect "[$name] vermagic is $release" '[[ "$(modinfo -F vermagic $oxi)" == "$rel
 expect "[$name] oximod.ko: managed code reached only by direct calls, no indirect branch, SIMD only inside the FPU section" 'tests/kernel/check-entries.sh $oxi $ibt'
 expect "[$name] KcTest builds" 'build tests/KernelModules/KcTest'
 expect "[$name] kctest.ko: managed code reached only by direct calls, no indirect branch, SIMD only inside the FPU section" 'tests/kernel/check-entries.sh $kct $ibt'
-expect "[$name] PanicMod builds" 'build tests/KernelModules/PanicMod'
+expect "[$name] TimeBomb builds" 'build samples/TimeBomb'
 expect "[$name] FailMod builds" 'build tests/KernelModules/FailMod'
 expect "[$name] ParamMod, RustMinimal, RustPrint and RustMiscDevice build" 'build tests/KernelModules/ParamMod && build samples/RustMinimal && build samples/RustPrint && build samples/RustMiscDevice'
 expect "[$name] rust_misc_device.ko: managed code reached only by direct calls, no indirect branch, SIMD only inside the FPU section" 'tests/kernel/check-entries.sh $rmd $ibt'
@@ -107,7 +107,7 @@ log=$out/kctest.test.log
 dotnet test tests/KernelModules/KcTest -nologo -p:KernelDir="$kdir" > "$log" 2>&1
 grep -E "^ *(Passed!|Failed!)|error" "$log" | head -n 20 | sed 's/^/    /'
 expect "[$name] dotnet test boots kctest and every [KernelTest] passes, each reported" \
-  'grep -E -q "Passed!  - Failed: +0, Passed: +[1-9][0-9]*, Skipped: +0" "$log" && [ "$(grep -c "^ *Passed KcTest\." "$log")" -ge 13 ]'
+  'grep -E -q "Passed!  - Failed: +0, Passed: +[1-9][0-9]*, Skipped: +0" "$log" && [ "$(grep -c "^ *Passed KcTest\." "$log")" -ge 15 ]'
 grep -E -q "Passed!  - Failed: +0" "$log" || { echo "    the last boot's serial log ends:"; tail -n 25 "$(grep -o -m 1 "serial log [^)]*" "$log" | cut -d' ' -f3)" | sed 's/^/    | /'; }
 expect "[$name] every printk level reached the log" 'for l in emerg alert crit err warning notice info; do grep -a -q "kctest: level $l" "$log" || exit 1; done'
 expect "[$name] formatting in the kernel" 'grep -a -q "kctest: format 42 -42 beef true EIO cstr bytes" "$log"'
@@ -149,13 +149,19 @@ expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'
 expect "[$name] no BUG/Oops/WARNING in the parameter, misc-device and failing-Init boot" '! grep -a -E -q "$bad_lines" "$log"'
 
-echo "boot 4: a bounds-check panic"
-log=$out/panicmod.serial.log
-printf 'insmod /kc/panicmod.ko\necho "kc-test: survived"\n' > "$out/panicmod.guest.sh"
-boot "$out/panicmod.guest.sh" "$log" "$pan"
-expect "[$name] panicked at" 'grep -a -q "panicmod: panicked at .index out of bounds." "$log"'
+echo "boot 4: TimeBomb, the seed's countdown 0.5 s apart, then a bounds-check panic"
+log=$out/timebomb.serial.log
+printf 'insmod /kc/timebomb.ko\necho "kc-test: survived"\n' > "$out/timebomb.guest.sh"
+boot "$out/timebomb.guest.sh" "$log" "$bomb"
+# The kernel's own timestamps of the four lines: each after the one before by 0.5 s or more (and under 3 s on TCG).
+stamps=$(tr -d '\r' < "$log" | grep -a -o -E '\[ *[0-9]+\.[0-9]+\] timebomb: (countdown \.\.\.|\.\. [210])$' | sed -E 's/^\[ *([0-9.]+)\].*/\1/')
+echo "    countdown timestamps: $(echo $stamps)"
+expect "[$name] timebomb prints countdown, .. 2, .. 1, .. 0, each 0.5 s after the last by the kernel's clock" \
+  '[ "$(wc -l <<< "$stamps")" -eq 4 ] && awk "NR > 1 { d = \$1 - p; if (d < 0.5 || d > 3) exit 1 } { p = \$1 }" <<< "$stamps"'
+expect "[$name] panicked at" 'grep -a -q "timebomb: panicked at .index out of bounds." "$log"'
 expect "[$name] kernel BUG" 'grep -a -q "kernel BUG at" "$log"'
-expect "[$name] a C# frame in the stack trace" 'grep -a -E -q "PanicMod_PanicMod_PanicMod__Init\+0x" "$log"'
+expect "[$name] a C# frame in the stack trace" 'grep -a -E -q "TimeBomb_TimeBomb_TimeBomb__Init\+0x" "$log"'
+expect "[$name] the module never printed past the bad read" '! grep -a -q "timebomb: boom" "$log"'
 done
 
 finish kernel

@@ -114,4 +114,31 @@ internal static unsafe class Native
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_arc_free")]
     public static extern void ArcFree(void* arc);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_ktime_get_ns")]
+    public static extern ulong KtimeGetNs();
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_ktime_get_boottime_ns")]
+    public static extern ulong KtimeGetBoottimeNs();
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_jiffies")]
+    public static extern ulong Jiffies();
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_jiffies_to_nsecs")]
+    public static extern ulong JiffiesToNsecs(ulong jiffies);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_nsecs_to_jiffies")]
+    public static extern ulong NsecsToJiffies(ulong nsecs);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_fsleep")]
+    public static extern void Fsleep(nuint usecs);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_usleep_range")]
+    public static extern void UsleepRange(nuint min, nuint max);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_msleep")]
+    public static extern void Msleep(uint msecs);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_ndelay")]
+    public static extern void Ndelay(ulong nsecs);
 }

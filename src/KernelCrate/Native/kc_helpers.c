@@ -22,5 +22,6 @@
 #include "kc_lock.c"
 #include "kc_refcount.c"
 #include "kc_miscdev.c"
+#include "kc_time.c"
 #include "kc_test.c"
 #include "kc_module.c"

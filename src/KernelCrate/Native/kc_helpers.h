@@ -58,5 +58,14 @@ void kc_arc_get(void *arc);
 bool kc_arc_put(void *arc);
 void kc_arc_free(void *arc);
 int kc_test_first(void);
+u64 kc_ktime_get_ns(void);
+u64 kc_ktime_get_boottime_ns(void);
+u64 kc_jiffies(void);
+u64 kc_jiffies_to_nsecs(u64 jiffies);
+u64 kc_nsecs_to_jiffies(u64 nsecs);
+void kc_fsleep(unsigned long usecs);
+void kc_usleep_range(unsigned long min, unsigned long max);
+void kc_msleep(unsigned int msecs);
+void kc_ndelay(u64 nsecs);
 
 #endif

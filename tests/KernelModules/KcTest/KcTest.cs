@@ -219,4 +219,39 @@ internal static unsafe class KernelCrateTests
         Expect.Equal(0x80047c81, IoctlNumber.IOR<int>('|', 0x81));
         Expect.Equal(4, IoctlNumber.Size(0x80047c81));
     }
+
+    [KernelTest]
+    internal static void Sleeps_take_at_least_their_time_on_both_clocks()
+    {
+        Instant monotonic = Instant.Monotonic, boot = Instant.BootTime;
+        ulong ticks = Jiffies.Now;
+        Delay.FSleep(Delta.FromMilliseconds(20).Value);
+        Delta slept = monotonic.Elapsed;
+        Expect.True(slept >= Delta.FromMilliseconds(20).Value);
+        Expect.True(slept < Delta.FromSeconds(10).Value);
+        Expect.True(boot.Elapsed >= Delta.FromMilliseconds(20).Value);
+        // Boot time is monotonic time plus time suspended: read after it, never behind it.
+        ulong monotonicNow = Instant.Monotonic.Nanoseconds;
+        Expect.True(Instant.BootTime.Nanoseconds >= monotonicNow);
+        Expect.Error(Errno.EINVAL, boot.Since(monotonic));
+        // 20 ms is at least 5 ticks at any HZ up to 250, and Jiffies.FromDelta rounds up.
+        Expect.True(Jiffies.Now - ticks >= Jiffies.FromDelta(Delta.FromMilliseconds(20).Value) - 1);
+        Instant before = Instant.Monotonic;
+        Delay.MSleep(20);
+        Expect.Ok(Delay.USleepRange(Delta.FromMicroseconds(100).Value, Delta.FromMicroseconds(200).Value));
+        Expect.True(before.Elapsed >= Delta.FromMicroseconds(20_100).Value);
+    }
+
+    [KernelTest]
+    internal static void A_busy_delay_spins_for_its_time_and_refuses_a_long_one()
+    {
+        Instant before = Instant.Monotonic;
+        Expect.Ok(Delay.Busy(Delta.FromMicroseconds(200).Value));
+        Expect.True(before.Elapsed >= Delta.FromMicroseconds(200).Value);
+        Expect.Error(Errno.EINVAL, Delay.Busy(Delta.FromMilliseconds(21).Value));
+        Expect.Error(Errno.ERANGE, Delta.FromMilliseconds(-1));
+        Expect.Error(Errno.ERANGE, Delta.FromSeconds(long.MaxValue));
+        // A second is a whole number of ticks at every HZ the kernel offers (100, 250, 1000): it round-trips.
+        Expect.Equal(1_000_000_000, Jiffies.ToDelta(Jiffies.FromDelta(Delta.FromSeconds(1).Value)).Nanoseconds);
+    }
 }

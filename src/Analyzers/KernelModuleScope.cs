@@ -9,11 +9,7 @@ namespace Kernel.Analyzers;
 /// </summary>
 public static class KernelModuleScope
 {
-    public const string PropertyName = "build_property.KernelModule";
-
-    public static bool IsKernelModule(AnalyzerOptions options)
-        => options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(PropertyName, out string? value)
-        && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+    public static bool IsKernelModule(AnalyzerOptions options) => KernelModuleProperty.IsSet(options.AnalyzerConfigOptionsProvider.GlobalOptions);
 
     /// <summary>Attribute arguments are metadata, not code that runs: no rule applies inside them.</summary>
     public static bool IsInAttribute(Microsoft.CodeAnalysis.IOperation operation)

@@ -14,14 +14,14 @@ namespace Kernel.Generators.MiscDevices;
 /// </summary>
 internal static class MiscDeviceEmitter
 {
-    /// <summary>Each entry, whether a device implements it, and the dispatch call ({0}: the type).</summary>
-    private static readonly (EntryPoint Entry, string Method, Func<MiscDeviceModel, bool> Implements, string Call)[] Operations =
+    /// <summary>Each entry, its method here and in MiscDeviceDispatch, and whether a device implements it.</summary>
+    private static readonly (EntryPoint Entry, string Method, Func<MiscDeviceModel, bool> Implements)[] Operations =
     {
-        (EntryPoints.MiscdevOpen, "Open", _ => true, "Open<{0}>"),
-        (EntryPoints.MiscdevRelease, "Release", _ => true, "Release<{0}>"),
-        (EntryPoints.MiscdevRead, "Read", d => d.HasRead, "Read<{0}>"),
-        (EntryPoints.MiscdevWrite, "Write", d => d.HasWrite, "Write<{0}>"),
-        (EntryPoints.MiscdevIoctl, "Ioctl", d => d.HasIoctl, "Ioctl<{0}>"),
+        (EntryPoints.MiscdevOpen, "Open", _ => true),
+        (EntryPoints.MiscdevRelease, "Release", _ => true),
+        (EntryPoints.MiscdevRead, "Read", d => d.HasRead),
+        (EntryPoints.MiscdevWrite, "Write", d => d.HasWrite),
+        (EntryPoints.MiscdevIoctl, "Ioctl", d => d.HasIoctl),
     };
 
     public static string Emit(IReadOnlyList<MiscDeviceModel> devices)
@@ -48,14 +48,14 @@ internal static class MiscDeviceEmitter
             .Append("    file static unsafe class MiscDeviceEntryPoints\n    {\n");
         foreach (var operation in Operations)
             if (devices.Any(operation.Implements))
-                Entry(text, operation.Entry, operation.Method, devices, operation.Implements, operation.Call);
+                Entry(text, operation.Entry, operation.Method, devices, operation.Implements);
         text.Length -= 1; // the blank line after the last entry
         text.Append("    }\n}\n");
         return text.ToString();
     }
 
     private static void Entry(StringBuilder text, EntryPoint entry, string method, IReadOnlyList<MiscDeviceModel> devices,
-        Func<MiscDeviceModel, bool> implements, string call)
+        Func<MiscDeviceModel, bool> implements)
     {
         text.Append(entry.ManagedDeclaration(method, "        ")).Append("        {\n");
         bool isVoid = entry.Returns.Managed == "void";
@@ -63,7 +63,7 @@ internal static class MiscDeviceEmitter
         for (int i = 0; i < devices.Count; i++)
         {
             if (!implements(devices[i])) continue;
-            string invocation = "global::Kernel.MiscDeviceDispatch." + string.Format(call, devices[i].FullName) + "(" + arguments + ")";
+            string invocation = "global::Kernel.MiscDeviceDispatch." + method + "<" + devices[i].FullName + ">(" + arguments + ")";
             text.Append("            if (kind == ").Append(i + 1).Append(isVoid ? ") { " + invocation + "; return; }\n" : ") return " + invocation + ";\n");
         }
         // C only calls an operation for a kind whose type implements it: no other kind reaches here.

@@ -23,8 +23,7 @@ public sealed class SkipLocalsInitGenerator : IIncrementalGenerator
             .Select(static (found, _) => found.Length > 0)
             .WithTrackingName(TrackingNames.SkipLocalsInitDeclared);
         IncrementalValueProvider<bool> kernelModule = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.KernelModule", out string? value)
-                && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+            .Select(static (options, _) => KernelModuleProperty.IsSet(options.GlobalOptions));
         IncrementalValueProvider<bool> unsafeAllowed = context.CompilationProvider
             .Select(static (compilation, _) => compilation.Options is CSharpCompilationOptions { AllowUnsafe: true });
 

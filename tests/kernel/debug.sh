@@ -34,7 +34,8 @@ artifacts=$out/artifacts
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$tree" --artifacts-path "$artifacts" > "$out/$(basename "$1").build.log" 2>&1; }
 ko() { echo "$artifacts/bin/$(basename "$1")/debug/$2.ko"; }
 modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelModules/ParamMod:parammod
-  samples/RustMinimal:rust_minimal samples/RustPrint:rust_print samples/RustMiscDevice:rust_misc_device)
+  samples/RustMinimal:rust_minimal samples/RustPrint:rust_print samples/RustMiscDevice:rust_misc_device
+  tests/KernelModules/OpsMod:opsmod)
 controls=(tests/KernelModules/Controls/LockOrderMod:lockordermod tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
   tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/UncheckedMod:uncheckedmod)
 files=() control_files=()

@@ -22,7 +22,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OverPublic = Warning("KC1004", Kernel,
         "Over-public visibility", "'{0}' is public, but nothing outside a kernel module can reach its managed code; make it internal");
     public static readonly DiagnosticDescriptor SleepInAtomicContext = Descriptors.Error("KC1005", Kernel,
-        "Sleeping in atomic context", "{0}, so it may sleep, but the spinlock guard '{1}' is held here (no sleeping while a spinlock is held); {2}");
+        "Sleeping in atomic context", "{0}, so it may sleep, but {1}; {2}");
     public static readonly DiagnosticDescriptor RawKernelAccess = Warning("KC1006", Kernel,
         "Raw kernel access", "{0} is raw kernel access: {1}");
     public static readonly DiagnosticDescriptor PrintkFormat = Descriptors.Error("KC1007", Kernel,

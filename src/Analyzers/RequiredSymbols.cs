@@ -28,6 +28,7 @@ public sealed class RequiredSymbols
         MethodImpl = Get("System.Runtime.CompilerServices.MethodImplAttribute");
         SpinLockGuard = Get("Kernel.SpinLockGuard`1");
         MaySleep = Get("Kernel.MaySleepAttribute");
+        AtomicContext = Get("Kernel.AtomicContextAttribute");
         Gfp = Get("Kernel.Gfp");
         EmptyArrayInterfaces = Set(Get("System.Collections.Generic.IEnumerable`1"), Get("System.Collections.Generic.IReadOnlyCollection`1"),
             Get("System.Collections.Generic.IReadOnlyList`1"));
@@ -71,6 +72,7 @@ public sealed class RequiredSymbols
     public ImmutableArray<(INamedTypeSymbol Type, string Errno)> ExceptionErrno { get; }
     public INamedTypeSymbol? SpinLockGuard { get; }
     public INamedTypeSymbol? MaySleep { get; }
+    public INamedTypeSymbol? AtomicContext { get; }
     public INamedTypeSymbol? Gfp { get; }
     public ImmutableHashSet<INamedTypeSymbol> EmptyArrayInterfaces { get; }
     private ImmutableDictionary<INamedTypeSymbol, ImmutableHashSet<string>> Allocating { get; }

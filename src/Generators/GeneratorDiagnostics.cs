@@ -55,12 +55,12 @@ public static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor ParameterWritableNeedsCopy = Error("KC0022", Module,
         "String or array module parameter is writable in sysfs", "Module parameter '{0}' is {1}, which a sysfs write would replace while the module reads it; make it ParameterPermissions.ReadOnly or None");
 
-    public static readonly DiagnosticDescriptor MiscDeviceNotMarked = Error("KC0023", Module,
-        "Misc device type is not marked [MiscDevice]", "'{0}' implements IMiscDevice but is not marked [MiscDevice]; without it no file operation reaches it and registration panics");
-    public static readonly DiagnosticDescriptor MiscDeviceShapeInvalid = Error("KC0024", Module,
-        "Misc device type cannot be generated", "[MiscDevice] type '{0}' is {1}; it must be a top-level, non-generic partial struct the generator can add its kind to");
-    public static readonly DiagnosticDescriptor MiscDeviceNotImplemented = Error("KC0025", Module,
-        "[MiscDevice] type does not implement IMiscDevice of itself", "[MiscDevice] type '{0}' must implement IMiscDevice<{0}>, whose Open makes the state of an open file");
+    public static readonly DiagnosticDescriptor CallbackTypeNotMarked = Error("KC0023", Module,
+        "Kernel callback type is not marked with its attribute", "'{0}' implements {1} but is not marked [{2}]; without it no kernel callback reaches it and {3} panics");
+    public static readonly DiagnosticDescriptor CallbackTypeShapeInvalid = Error("KC0024", Module,
+        "Kernel callback type cannot be generated", "[{1}] type '{0}' is {2}; it must be a top-level, non-generic partial struct the generator can add its kind to");
+    public static readonly DiagnosticDescriptor CallbackTypeNotImplemented = Error("KC0025", Module,
+        "Kernel callback type does not implement its interface of itself", "[{1}] type '{0}' must implement {2}");
 
     public static readonly DiagnosticDescriptor KernelTestShapeInvalid = Error("KC0026", Module,
         "[KernelTest] method has the wrong shape", "[KernelTest] method '{0}' must be static, return void, take no parameters and be neither generic nor in a generic type: the test module calls it so");

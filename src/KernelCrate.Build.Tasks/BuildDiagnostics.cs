@@ -15,6 +15,7 @@ public static class BuildDiagnostics
     public const string IndirectBranch = "KC9008";
     public const string NoTestModule = "KC9009";
     public const string EntryPointMismatch = "KC9010";
+    public const string SimdInAtomicEntry = "KC9011";
 
     public static string Doc(string id) => DiagnosticIds.HelpLink(id);
 

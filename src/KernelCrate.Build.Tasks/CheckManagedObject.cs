@@ -17,7 +17,7 @@ namespace Kernel.Build;
 /// the C helpers the managed code calls (KC_USES_*) and, for each managed entry point, whether any code it reaches
 /// names a SIMD register, so C runs it inside the FPU section (KC_FPU_*), and the C side of the entries it exports
 /// (<see cref="EntrySources"/>). An entry the table does not know, or a helper used without the entry it needs (a
-/// sysctl without its handler), is KC9010.
+/// sysctl without its handler), is KC9010; an entry that runs in softirq or hardirq context and reaches SIMD code, KC9011.
 /// </summary>
 public sealed class CheckManagedObject : KernelCrateTask
 {
@@ -87,6 +87,13 @@ public sealed class CheckManagedObject : KernelCrateTask
                 string method = Demangle(function, assemblyName);
                 yield return new(BuildDiagnostics.EntryPointMismatch,
                     $"'{method}' calls {entry.RequiredBy}, whose kernel object calls back into '{entry.Symbol}', but the module does not export it: the generator emits it when the module's source names the type that registers it (see the doc page)", method);
+            }
+        foreach (EntryPoint entry in EntryPoints.All.Where(e => e.Context is EntryContext.Softirq or EntryContext.Hardirq && managed.EntryPoints.ContainsKey(e.Symbol)))
+            if (managed.SimdReachableFrom(entry.Symbol) is { } simd)
+            {
+                string method = Demangle(simd, assemblyName);
+                yield return new(BuildDiagnostics.SimdInAtomicEntry,
+                    $"'{method}' names a SIMD register and is reached from '{entry.Symbol}', which runs in {entry.Context.ToString().ToLowerInvariant()} context, where the FPU section could clobber an interrupted kernel FPU user: copy or zero less than 16 bytes at a time there (a struct of 16 bytes or more is copied with xmm registers), or move the work to a work item", method);
             }
         foreach (ManagedFunction function in managed.Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
         {

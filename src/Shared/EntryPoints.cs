@@ -115,6 +115,7 @@ internal sealed class CType
         ["unsigned long"] = ("nuint", 8),
         ["size_t"] = ("nuint", 8),
         ["u64"] = ("ulong", 8),
+        ["s64"] = ("long", 8),
         ["loff_t"] = ("long", 8),
     };
 
@@ -159,9 +160,17 @@ internal static class EntryPoints
     public static readonly EntryPoint MiscdevIoctl = new("miscdev_ioctl", EntryContext.Process, "long",
         "u32 kind, void *state, unsigned int command, unsigned long argument", operationBit: 2);
 
+    /// <summary>A [WorkItem] type's Run: the work's callback, on a kernel worker thread.</summary>
+    public static readonly EntryPoint WorkRun = new("work_run", EntryContext.Process, "void",
+        "u32 kind, void *state", requiredBy: "kc_work_alloc");
+    /// <summary>A [TimerCallback] type's Run, in softirq mode: returns 0 to stop, or the period to run again after.</summary>
+    public static readonly EntryPoint HrtimerFire = new("hrtimer_fire", EntryContext.Softirq, "u64",
+        "u32 kind, void *state", requiredBy: "kc_hrtimer_alloc");
+
     public static readonly IReadOnlyList<EntryPoint> All = new[]
     {
         ModuleInit, ModuleExit, SysctlHandle, MiscdevOpen, MiscdevRelease, MiscdevRead, MiscdevWrite, MiscdevIoctl,
+        WorkRun, HrtimerFire,
     };
 
     public static EntryPoint? Find(string symbol) => All.FirstOrDefault(e => e.Symbol == symbol);

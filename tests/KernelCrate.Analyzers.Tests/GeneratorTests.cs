@@ -70,6 +70,27 @@ public sealed class GeneratorTests
             public void Dispose() { }
         }
 
+        [WorkItem]
+        internal partial struct Refill : IWorkItem<Refill>
+        {
+            public void Run() { }
+            public void Dispose() { }
+        }
+
+        [TimerCallback]
+        internal partial struct Tick : ITimerCallback<Tick>
+        {
+            public TimerRestart Run() => TimerRestart.Stop;
+            public void Dispose() { }
+        }
+
+        [TimerCallback]
+        internal readonly partial struct Beat : ITimerCallback<Beat>
+        {
+            public TimerRestart Run() => TimerRestart.After(Delta.Zero);
+            public void Dispose() { }
+        }
+
         internal static class FullModTests
         {
             [KernelTest]
@@ -125,6 +146,23 @@ public sealed class GeneratorTests
         Assert.Contains("EntryPoint = \"kc_module_exit\"", module);
         Assert.Contains("\"author=Ann\", \"author=Bob\", \"author=Cy\", \"description=Every key \\\"quoted\\\"\", \"license=GPL v2\", \"alias=fs-fullmod\", \"alias=char-major-10-99\", \"firmware=full/fw.bin\"", module);
         Assert.Equal(2, literals.Split("public static global::Kernel.CStr Literal").Length - 1);
+    }
+
+    [Fact]
+    public void Work_items_and_timer_callbacks_get_their_kinds_and_one_entry_each()
+    {
+        string Find(string hint) => GeneratedSources(FullModule).Single(s => s.HintName == hint).SourceText.ToString();
+        string work = Find("WorkItems.g.cs"), timers = Find("TimerCallbacks.g.cs");
+        AssertGolden("WorkItems.g.cs.txt", work);
+        AssertGolden("TimerCallbacks.g.cs.txt", timers);
+        Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kc_work_run\")]", work);
+        Assert.Contains("private static void Run(uint kind, void* state)", work);
+        Assert.Contains("private static ulong Fire(uint kind, void* state)", timers);
+        // Kinds follow the full names: Beat is 1, Tick 2; the readonly struct's part is readonly too.
+        Assert.Contains("readonly partial struct Beat", timers);
+        Assert.Contains("if (kind == 2) return global::Kernel.TimerDispatch.Fire<global::Sample.Tick>(state);", timers);
+        Assert.Contains("return 0;", timers);
+        Assert.DoesNotContain("WorkItems.g.cs", string.Join("\n", GeneratedSources(FullModule.Replace("[WorkItem]", "")).Select(s => s.HintName)));
     }
 
     /// <summary>The sysctl handler's entry exists only where the module names Sysctl&lt;T&gt;, with the table's signature.</summary>
@@ -218,6 +256,8 @@ public sealed class GeneratorTests
         test.TestState.Sources.Add(("KernelModule.g.cs", File.ReadAllText(GoldenPath("KernelModule.g.cs.txt"))));
         test.TestState.Sources.Add(("ModuleParameters.g.cs", File.ReadAllText(GoldenPath("ModuleParameters.g.cs.txt"))));
         test.TestState.Sources.Add(("MiscDevices.g.cs", File.ReadAllText(GoldenPath("MiscDevices.g.cs.txt"))));
+        test.TestState.Sources.Add(("WorkItems.g.cs", File.ReadAllText(GoldenPath("WorkItems.g.cs.txt"))));
+        test.TestState.Sources.Add(("TimerCallbacks.g.cs", File.ReadAllText(GoldenPath("TimerCallbacks.g.cs.txt"))));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

@@ -162,4 +162,94 @@ public sealed class KC1005Tests
                 }
                 """).RunAsync();
     }
+
+    [Fact]
+    public Task Follows_the_modules_own_methods_to_a_sleep_and_names_the_path()
+    {
+        var test = ProjectBuilder.Analyzer<KC1005SleepInAtomicContextAnalyzer>(Prelude + """
+            internal struct Pool
+            {
+                private Mutex<Data> _mutex;
+                private SpinLock<Data> _spin;
+                internal void Refill() { using var g = _mutex.Lock(); }
+                internal void Grow() => Refill();
+                internal void Allocate() { var box = KBox<int>.TryNew(1); }
+                internal bool Recursive(int n) => n > 0 && Recursive(n - 1);
+                internal int Fine() => 1;
+                internal int Locked => Fine();
+                internal int Sleepy { get { Refill(); return 0; } }
+
+                internal void Update()
+                {
+                    using var guard = _spin.Lock();
+                    {|#0:Grow()|};
+                    {|#1:Allocate()|};
+                    int value = {|#2:Sleepy|};
+                    Recursive(3);
+                    value += Fine() + Locked;
+                }
+            }
+            """);
+        const string Held = "the spinlock guard 'guard' is held here (no sleeping while a spinlock is held); release the guard first, or protect the data with a Mutex";
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(0)
+            .WithMessage("'Grow' may sleep through Grow -> Refill -> Mutex.Lock ([MaySleep]), so it may sleep, but " + Held));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(1)
+            .WithMessage("'Allocate' may sleep through Allocate -> KBox.TryNew (allocates with Gfp.Kernel), so it may sleep, but " + Held));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(2)
+            .WithMessage("'Sleepy' may sleep through Sleepy -> Refill -> Mutex.Lock ([MaySleep]), so it may sleep, but " + Held));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_timer_callback_is_atomic_context_directly_and_through_calls()
+    {
+        var test = ProjectBuilder.Analyzer<KC1005SleepInAtomicContextAnalyzer>(Prelude + """
+            [TimerCallback]
+            internal partial struct Tick : ITimerCallback<Tick>
+            {
+                private Mutex<Data> _mutex;
+                private Work<Later> _later;
+                private Completion _done;
+                private void Refill() { using var g = _mutex.Lock(); }
+
+                public TimerRestart Run()
+                {
+                    {|#0:Refill()|};
+                    {|#1:Delay.MSleep(1)|};
+                    var box = {|#2:KBox<int>.TryNew(1)|};
+                    var atomic = KBox<int>.TryNew(1, Gfp.Atomic);
+                    _later.Queue();
+                    _done.Complete();
+                    Delay.Busy(Delta.Zero);
+                    return TimerRestart.Stop;
+                }
+
+                public void Dispose() { Refill(); }
+            }
+
+            [WorkItem]
+            internal partial struct Later : IWorkItem<Later>
+            {
+                private Mutex<Data> _mutex;
+                public void Run() { using var g = _mutex.Lock(); Delay.MSleep(1); }
+                public void Dispose() { }
+            }
+
+            internal static class Irq
+            {
+                [AtomicContext]
+                internal static void Handle(Mutex<Data> mutex) { using var g = {|#3:mutex.Lock()|}; }
+            }
+            """);
+        const string Timer = "'Tick.Run' runs in atomic context (it implements ITimerCallback.Run, called in softirq)";
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(0)
+            .WithMessage("'Refill' may sleep through Refill -> Mutex.Lock ([MaySleep]), so it may sleep, but " + Timer + "; move the call to a work item (Work<T> runs in process context)"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(1)
+            .WithMessage("'MSleep' is [MaySleep], so it may sleep, but " + Timer + "; move the call to a work item (Work<T> runs in process context)"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(2)
+            .WithMessage("'TryNew' allocates with Gfp.Kernel, so it may sleep, but " + Timer + "; allocate with Gfp.Atomic, or in a work item"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(3)
+            .WithMessage("'Lock' is [MaySleep], so it may sleep, but 'Irq.Handle' runs in atomic context (it is [AtomicContext]); move the call to a work item (Work<T> runs in process context)"));
+        return test.RunAsync();
+    }
 }

@@ -140,4 +140,17 @@ public sealed class ManagedObjectTests
         Assert.Equal("KC9010", id);
         Assert.StartsWith("the object exports 'kc_sysctl_handel', which is not in KernelCrate's table of entry points", message);
     }
+
+    [Fact]
+    public void A_softirq_entry_that_reaches_SIMD_is_KC9011_at_the_function_with_it()
+    {
+        string timer = Symbols.Replace("kc_sysctl_handle", "kc_hrtimer_fire");
+        string clean = "Disassembly of section __managedcode:\n\n" + Clean;
+        Assert.Empty(CheckManagedObject.Findings(ManagedObject.Parse(timer + clean, ""), "Mod"));
+        string simd = clean.Replace("  40:	mov    %rdi,%rax", "  40:	movups %xmm1,(%rdi)");
+        (string id, string message) = Assert.Single(CheckManagedObject.Findings(ManagedObject.Parse(timer + simd, ""), "Mod"));
+        Assert.Equal("KC9011", id);
+        Assert.StartsWith("'Mod.Store_0<Mod_Mod_Storage>' names a SIMD register and is reached from 'kc_hrtimer_fire', which runs in softirq context", message);
+        Assert.Empty(CheckManagedObject.Findings(ManagedObject.Parse(Symbols + simd, ""), "Mod")); // the same code in a process-context entry
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -40,6 +41,13 @@ internal static unsafe class Native
         Clock = 1_000_000_000;
         BootOffset = 5_000_000_000;
         Sleeps.Clear();
+        Timers.Clear();
+        Works.Clear();
+        Workqueues.Clear();
+        Completions.Clear();
+        SignalPending = false;
+        InSoftirq = false;
+        RunWork = _ => throw new InvalidOperationException("no work runner set");
     }
 
     /// <summary>Whether the last record lacks its newline, so a KERN_CONT joins it (as the kernel's log does).</summary>
@@ -274,6 +282,169 @@ internal static unsafe class Native
     public static void UsleepRange(nuint min, nuint max) { Sleeps.Add($"usleep_range {min} {max}"); Clock += (ulong)min * 1000; }
     public static void Msleep(uint msecs) { Sleeps.Add($"msleep {msecs}"); Clock += (ulong)msecs * 1_000_000; }
     public static void Ndelay(ulong nsecs) { Sleeps.Add($"ndelay {nsecs}"); Clock += nsecs; }
+
+    /// <summary>A simulated hrtimer or work item: C's block (a 64-byte header, then the state) and what the kernel knows of it.</summary>
+    public sealed class Deferred
+    {
+        public uint Kind;
+        public uint Clock;
+        public bool Queued;
+        public bool Absolute;
+        public ulong Expiry;
+        public nint Queue;
+        public byte* State;
+    }
+
+    public static readonly Dictionary<nint, Deferred> Timers = new();
+    public static readonly Dictionary<nint, Deferred> Works = new();
+    public static readonly HashSet<nint> Workqueues = new();
+    /// <summary>Live completions and their done count (UINT_MAX after complete_all, as the kernel's).</summary>
+    public static readonly Dictionary<nint, uint> Completions = new();
+
+    private static void* DeferredAlloc(Dictionary<nint, Deferred> live, uint kind, nuint stateSize, uint clock)
+    {
+        if (ShouldFail()) return null;
+        LiveAllocations++;
+        byte* block = (byte*)NativeMemory.AllocZeroed(64 + stateSize);
+        live[(nint)block] = new Deferred { Kind = kind, Clock = clock, State = block + 64 };
+        return block;
+    }
+
+    private static void DeferredFree(Dictionary<nint, Deferred> live, void* block)
+    {
+        if (live[(nint)block].Queued) throw new InvalidOperationException("ODEBUG: free active object");
+        live.Remove((nint)block);
+        NativeMemory.Free(block);
+        LiveAllocations--;
+    }
+
+    public static void* HrtimerAlloc(uint kind, nuint stateSize, uint clock, Gfp flags) => DeferredAlloc(Timers, kind, stateSize, clock);
+    public static void* HrtimerState(void* timer) => Timers[(nint)timer].State;
+    public static void HrtimerStart(void* timer, ulong nsecs, bool absolute)
+    {
+        Deferred t = Timers[(nint)timer];
+        t.Queued = true;
+        t.Absolute = absolute;
+        t.Expiry = absolute ? nsecs : Clock + nsecs;
+    }
+    public static bool HrtimerCancel(void* timer)
+    {
+        Deferred t = Timers[(nint)timer];
+        bool queued = t.Queued;
+        t.Queued = false;
+        return queued;
+    }
+    public static int HrtimerTryCancel(void* timer) => HrtimerCancel(timer) ? 1 : 0;
+    public static bool HrtimerActive(void* timer) => Timers[(nint)timer].Queued;
+    public static bool HrtimerIsBoottime(void* timer) => Timers[(nint)timer].Clock == 1;
+    public static void HrtimerFree(void* timer) => DeferredFree(Timers, timer);
+
+    public static void* WorkAlloc(uint kind, nuint stateSize, Gfp flags) => DeferredAlloc(Works, kind, stateSize, 0);
+    public static void* WorkState(void* work) => Works[(nint)work].State;
+    public static bool WorkQueue(void* queue, void* work) => WorkQueueDelayed(queue, work, 0);
+    public static bool WorkQueueDelayed(void* queue, void* work, ulong delayNs)
+    {
+        if (queue != null && !Workqueues.Contains((nint)queue)) throw new InvalidOperationException("queue_work on a destroyed workqueue");
+        Deferred w = Works[(nint)work];
+        if (w.Queued) return false;
+        w.Queued = true;
+        w.Queue = (nint)queue;
+        w.Expiry = Clock + NsecsToJiffies(delayNs) * (1_000_000_000 / Hz);
+        return true;
+    }
+    public static bool WorkCancel(void* work)
+    {
+        Deferred w = Works[(nint)work];
+        bool pending = w.Queued;
+        w.Queued = false;
+        return pending;
+    }
+    /// <summary>flush_delayed_work: a pending item is run now, by the test (the runner is the caller's).</summary>
+    public static Action<nint> RunWork = _ => throw new InvalidOperationException("no work runner set");
+    public static bool WorkFlush(void* work)
+    {
+        if (!Works[(nint)work].Queued) return false;
+        Works[(nint)work].Queued = false;
+        RunWork((nint)work);
+        return true;
+    }
+    public static void WorkFree(void* work) => DeferredFree(Works, work);
+
+    public static void* WorkqueueAlloc(byte* name, uint flags, int maxActive)
+    {
+        if (ShouldFail()) return null;
+        LiveAllocations++;
+        void* queue = NativeMemory.AllocZeroed(8);
+        Workqueues.Add((nint)queue);
+        return queue;
+    }
+    public static void WorkqueueFlush(void* queue)
+    {
+        foreach (var (work, w) in Works.Where(p => p.Value.Queued && p.Value.Queue == (nint)queue).ToList())
+        {
+            w.Queued = false;
+            RunWork(work);
+        }
+    }
+    public static void WorkqueueDestroy(void* queue)
+    {
+        WorkqueueFlush(queue);
+        Workqueues.Remove((nint)queue);
+        NativeMemory.Free(queue);
+        LiveAllocations--;
+    }
+
+    public static void* CompletionAlloc(Gfp flags)
+    {
+        if (ShouldFail()) return null;
+        LiveAllocations++;
+        void* done = NativeMemory.AllocZeroed(32);
+        Completions[(nint)done] = 0;
+        return done;
+    }
+    private static bool TakeDone(void* done)
+    {
+        uint count = Completions[(nint)done];
+        if (count == 0) return false;
+        if (count != uint.MaxValue) Completions[(nint)done] = count - 1;
+        return true;
+    }
+    /// <summary>A signal pending for the waiting task: the interruptible waits return -ERESTARTSYS.</summary>
+    public static bool SignalPending;
+    public static void CompletionWait(void* done)
+    {
+        if (!TakeDone(done)) throw new InvalidOperationException("wait_for_completion would sleep forever: nothing completes it");
+    }
+    public static ulong CompletionWaitTimeout(void* done, ulong nsecs)
+    {
+        if (TakeDone(done)) return NsecsToJiffies(nsecs) * (1_000_000_000 / Hz);
+        Clock += nsecs;
+        return 0;
+    }
+    public static int CompletionWaitInterruptible(void* done)
+    {
+        if (TakeDone(done)) return 0;
+        if (SignalPending) return -512;
+        throw new InvalidOperationException("wait_for_completion_interruptible would sleep forever");
+    }
+    public static long CompletionWaitInterruptibleTimeout(void* done, ulong nsecs)
+    {
+        if (TakeDone(done)) return (long)(NsecsToJiffies(nsecs) * (1_000_000_000 / Hz));
+        if (SignalPending) return -512;
+        Clock += nsecs;
+        return 0;
+    }
+    public static bool CompletionDone(void* done) => Completions[(nint)done] != 0;
+    public static void CompletionComplete(void* done)
+    {
+        if (Completions[(nint)done] != uint.MaxValue) Completions[(nint)done]++;
+    }
+    public static void CompletionCompleteAll(void* done) => Completions[(nint)done] = uint.MaxValue;
+    public static void CompletionReinit(void* done) => Completions[(nint)done] = 0;
+    /// <summary>Whether the simulated caller is a softirq (a test firing a timer sets it).</summary>
+    public static bool InSoftirq;
+    public static bool InTask() => !InSoftirq;
+    public static bool InServingSoftirq() => InSoftirq;
 }
 
 /// <summary>What kc_sysctl.c keeps for one file: the storage's kind, the storage, and the table's fields.</summary>

@@ -23,6 +23,8 @@ rmin=samples/RustMinimal/bin/Debug/net10.0/rust_minimal.ko
 rprn=samples/RustPrint/bin/Debug/net10.0/rust_print.ko
 rmd=samples/RustMiscDevice/bin/Debug/net10.0/rust_misc_device.ko
 ops=tests/KernelModules/OpsMod/bin/Debug/net10.0/opsmod.ko
+beat=samples/Heartbeat/bin/Debug/net10.0/heartbeat.ko
+forget=tests/KernelModules/ForgetMod/bin/Debug/net10.0/forgetmod.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -82,6 +84,8 @@ expect "[$name] rust_misc_device.ko: managed code reached only by direct calls, 
 # write or ioctl entry for a device that implements neither.
 expect "[$name] OpsMod builds; opsmod.ko has read but no write or ioctl entry, rust_minimal.ko no sysctl handler, oximod.ko has one" \
   'build tests/KernelModules/OpsMod && tests/kernel/check-entries.sh $ops $ibt > /dev/null && nm $ops | grep -q -w kc_miscdev_read && ! nm $ops | grep -E -q -w "kc_miscdev_(write|ioctl)|kc_fop_(write|ioctl)" && ! nm $rmin | grep -q -e kc_sysctl -e SysctlDispatch && nm $oxi | grep -q -w kc_sysctl_handle'
+expect "[$name] Heartbeat and ForgetMod build; heartbeat.ko: its timer callback runs outside the FPU section, managed code reached only by direct calls" \
+  'build samples/Heartbeat && build tests/KernelModules/ForgetMod && tests/kernel/check-entries.sh $beat $ibt > /dev/null && grep -q "^#define KC_FPU_kc_hrtimer_fire 0" samples/Heartbeat/obj/Debug/net10.0/kbuild/kc_config.h'
 expect "[$name] modinfo shows each parameter with its description and type" \
   '[ "$(modinfo -F parm $rmin)" = "test_parameter:This parameter has a default of 1 (long)" ] && modinfo -F parm $par | grep -q -x "label:A string (charp)" && modinfo -F parm $par | grep -q -x "levels: (array of int)" && modinfo -F parm $par | grep -q -x "flag:A bool root may change (bool)"'
 # The managed object of the module that uses every API needs nothing but kernel exports and KernelCrate's helpers.
@@ -107,12 +111,12 @@ log=$out/kctest.test.log
 dotnet test tests/KernelModules/KcTest -nologo -p:KernelDir="$kdir" > "$log" 2>&1
 grep -E "^ *(Passed!|Failed!)|error" "$log" | head -n 20 | sed 's/^/    /'
 expect "[$name] dotnet test boots kctest and every [KernelTest] passes, each reported" \
-  'grep -E -q "Passed!  - Failed: +0, Passed: +[1-9][0-9]*, Skipped: +0" "$log" && [ "$(grep -c "^ *Passed KcTest\." "$log")" -ge 15 ]'
+  'grep -E -q "Passed!  - Failed: +0, Passed: +[1-9][0-9]*, Skipped: +0" "$log" && [ "$(grep -c "^ *Passed KcTest\." "$log")" -ge 20 ]'
 grep -E -q "Passed!  - Failed: +0" "$log" || { echo "    the last boot's serial log ends:"; tail -n 25 "$(grep -o -m 1 "serial log [^)]*" "$log" | cut -d' ' -f3)" | sed 's/^/    | /'; }
 expect "[$name] every printk level reached the log" 'for l in emerg alert crit err warning notice info; do grep -a -q "kctest: level $l" "$log" || exit 1; done'
 expect "[$name] formatting in the kernel" 'grep -a -q "kctest: format 42 -42 beef true EIO cstr bytes" "$log"'
 
-echo "boot 3: module parameters, the misc device, the Rust-for-Linux twins, then a failing Init"
+echo "boot 3: module parameters, the misc device, the Rust-for-Linux twins, timers and work, then a failing Init"
 log=$out/params.serial.log
 cat > "$out/failmod.guest.sh" <<'GUEST'
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: insmod status $? ($err)"
@@ -120,8 +124,8 @@ echo "kc-failmod: sysctl left: $(ls /proc/sys/failmod 2>/dev/null | wc -l), load
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($err)"
 dmesg | grep failmod
 GUEST
-printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
-boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh "$out/failmod.guest.sh"
+printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
+boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh "$out/failmod.guest.sh"
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -144,6 +148,13 @@ expect "[$name] opsmod: a device with only read reads, and the kernel answers wr
 sed -n '/kc-misc-dmesg-begin/,/kc-misc-dmesg-end/p' "$log" | grep -a -E '^<[0-7]>' | grep -a -v -e 'taint' \
   | sed -E 's/^(<[0-7]>)\[[^]]*\] /\1/' > "$out/rust-misc-device.log"
 expect "[$name] rust_misc_device prints upstream's lines at upstream's levels" 'diff -u tests/kernel/rust-misc-device.expected "$out/rust-misc-device.log"'
+beats=$(grep -a -o -E '\[ *[0-9]+\.[0-9]+\] heartbeat: beat [1-5]$' "$log" | sed -E 's/^\[ *([0-9.]+)\] heartbeat: beat ([1-5])$/\2 \1/')
+expect "[$name] heartbeat: the periodic timer's five beats reach the work item in order, over at least 4 periods by the kernel's clock" \
+  '[ "$(cut -d" " -f1 <<< "$beats" | tr -d "\n")" = 12345 ] && awk "NR==1{first=\$2} NR==5{exit !(\$2 - first >= 0.35)}" <<< "$beats"'
+expect "[$name] heartbeat: init waited on the completion the last beat's work completed, then unload stopped everything" \
+  'ms=$(grep -a -o -E "heartbeat: 5 beats in [0-9]+ ms" "$log" | grep -o -E "[0-9]+ ms" | cut -d" " -f1) && [ "$ms" -ge 400 ] && [ "$ms" -lt 10000 ] && grep -a -q "heartbeat: stopped" "$log" && [ "$(grep -a -c "kc-check: heartbeat-[a-z]* ok" "$log")" -eq 3 ]'
+expect "[$name] forgetmod: unload cancels the timer and the work item its Dispose left alive, says so, and the kernel goes on" \
+  'grep -a -q "forgetmod: a timer (kind 1) was not disposed before unload: cancelled" "$log" && grep -a -q "forgetmod: a work item (kind 1) was not disposed before unload: cancelled" "$log" && [ "$(grep -a -c "kc-check: forget-[a-z]* ok" "$log")" -eq 3 ]'
 expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
 expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'

@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,13 +9,13 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Kernel.Analyzers.Rules;
 
 /// <summary>
-/// KC1005 (what Rust-for-Linux's klint checks): a call that may sleep while a <c>SpinLockGuard</c> is alive in the
-/// same method. A guard is alive from a <c>using</c> declaration to the end of its block (or an earlier
-/// <c>guard.Dispose()</c>), in a <c>using</c> statement's body, and for a plain local from its declaration to its
-/// <c>Dispose()</c>. A call may sleep when its target (method, property or constructor) is marked
-/// <c>[MaySleep]</c> (KernelCrate marks Mutex.Lock, user copies, registrations; users mark their own), or when it
-/// allocates with a constant <c>Gfp</c> that is neither Atomic nor NoWait (the fix: <c>Gfp.Atomic</c>). Calls made
-/// from a method the guarded code calls are seen only through that method's own <c>[MaySleep]</c>.
+/// KC1005 (what Rust-for-Linux's klint checks): a call that may sleep in atomic context. Atomic context is where a
+/// <c>SpinLockGuard</c> is alive (from a <c>using</c> declaration to the end of its block or an earlier
+/// <c>guard.Dispose()</c>, in a <c>using</c> statement's body, for a plain local up to its <c>Dispose()</c>) and the
+/// whole body of a method that runs there: one marked <c>[AtomicContext]</c> or implementing an interface method so
+/// marked (a timer's callback). A call may sleep when its target is marked <c>[MaySleep]</c>, when it allocates with a
+/// constant <c>Gfp</c> that is neither Atomic nor NoWait (the fix: <c>Gfp.Atomic</c>), or when it is a method of the
+/// module's own source that reaches such a call (<see cref="SleepPaths"/>: the message names the path).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KC1005SleepInAtomicContextAnalyzer : KernelModuleAnalyzer
@@ -25,77 +25,77 @@ public sealed class KC1005SleepInAtomicContextAnalyzer : KernelModuleAnalyzer
     /// <summary>Diagnostic property: "explicit" when the Gfp argument is written, "default" when it is the default.</summary>
     public const string GfpArgument = nameof(GfpArgument);
 
-    private const uint NeverSleeps = 0x2 | 0x4; // Gfp.Atomic | Gfp.NoWait
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticCatalog.SleepInAtomicContext);
 
     protected override void InitializeForModule(CompilationStartAnalysisContext context, RequiredSymbols symbols)
     {
-        if (symbols.SpinLockGuard is null) return;
-        // Work starts where a guard is made (a call returning SpinLockGuard): code without spinlocks costs one type
-        // comparison per call. Reported when the method's block ends, so each diagnostic is local to it (and fixable).
+        if (symbols.SpinLockGuard is null && symbols.AtomicContext is null) return;
+        var paths = new SleepPaths(context.Compilation, symbols);
+        // Work starts where a guard is made (a call returning SpinLockGuard) or in an atomic-context method: other code
+        // costs one type comparison per call. Reported when the method's block ends, so each diagnostic is local to it.
         context.RegisterOperationBlockStartAction(block =>
         {
-            var guards = new System.Collections.Concurrent.ConcurrentQueue<IInvocationOperation>();
-            block.RegisterOperationAction(c =>
-            {
-                var invocation = (IInvocationOperation)c.Operation;
-                if (RequiredSymbols.Is(invocation.Type?.OriginalDefinition, symbols.SpinLockGuard)) guards.Enqueue(invocation);
-            }, OperationKind.Invocation);
+            string? atomicMethod = block.OwningSymbol is IMethodSymbol method ? AtomicContextOf(method, symbols) : null;
+            var guards = new ConcurrentQueue<IInvocationOperation>();
+            if (symbols.SpinLockGuard is not null)
+                block.RegisterOperationAction(c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (RequiredSymbols.Is(invocation.Type?.OriginalDefinition, symbols.SpinLockGuard)) guards.Enqueue(invocation);
+                }, OperationKind.Invocation);
             block.RegisterOperationBlockEndAction(end =>
             {
-                foreach (IInvocationOperation guard in guards) AnalyzeGuard(end, guard, symbols);
+                if (atomicMethod is not null)
+                {
+                    foreach (IOperation body in end.OperationBlocks)
+                        Report(end, paths, body, atomicMethod, "move the call to a work item (Work<T> runs in process context)");
+                    return; // a guard inside is atomic context already, each call reported once
+                }
+                foreach (IInvocationOperation guard in guards)
+                {
+                    (string? name, ImmutableArray<SyntaxNode> region) = Region(guard.Syntax);
+                    if (name is null) continue;
+                    string where = "the spinlock guard '" + name + "' is held here (no sleeping while a spinlock is held)";
+                    foreach (SyntaxNode statement in region)
+                        if (guard.SemanticModel!.GetOperation(statement, end.CancellationToken) is { } operation)
+                            Report(end, paths, operation, where, "release the guard first, or protect the data with a Mutex");
+                }
             });
         });
     }
 
-    private static void AnalyzeGuard(OperationBlockAnalysisContext context, IInvocationOperation invocation, RequiredSymbols symbols)
+    private static void Report(OperationBlockAnalysisContext context, SleepPaths paths, IOperation region, string where, string advice)
     {
-        (string? guard, ImmutableArray<SyntaxNode> region) = Region(invocation.Syntax);
-        if (guard is null) return;
-        SemanticModel model = invocation.SemanticModel!;
-        foreach (SyntaxNode statement in region)
+        foreach (IOperation call in SleepPaths.Calls(region))
         {
-            if (model.GetOperation(statement, context.CancellationToken) is not { } operation) continue;
-            foreach (IOperation call in Calls(operation))
-                if (Sleeps(call, symbols) is ({ } reason, var properties))
-                {
-                    string advice = properties.ContainsKey(GfpParameter)
-                        ? "allocate with Gfp.Atomic, or before taking the lock"
-                        : "release the guard first, or protect the data with a Mutex";
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.SleepInAtomicContext, call.Syntax.GetLocation(), properties, reason, guard, advice));
-                }
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            (string? reason, _, var gfp) = paths.Direct(call);
+            if (gfp is { } allocation)
+                properties = properties.Add(GfpParameter, allocation.Parameter).Add(GfpArgument, allocation.IsDefault ? "default" : "explicit");
+            reason ??= paths.Through(call, context.CancellationToken);
+            if (reason is null) continue;
+            string fix = gfp is null ? advice : "allocate with Gfp.Atomic, or " + (where.StartsWith("the spinlock", System.StringComparison.Ordinal) ? "before taking the lock" : "in a work item");
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.SleepInAtomicContext, call.Syntax.GetLocation(), properties, reason, where, fix));
         }
     }
 
-    /// <summary>The calls in <paramref name="operation"/>, not counting those in lambdas and local functions (they run when called).</summary>
-    private static System.Collections.Generic.IEnumerable<IOperation> Calls(IOperation operation)
+    /// <summary>Why <paramref name="method"/> runs in atomic context, or null: it, or the interface method it implements, is [AtomicContext].</summary>
+    private static string? AtomicContextOf(IMethodSymbol method, RequiredSymbols symbols)
     {
-        if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation) yield break;
-        if (operation is IInvocationOperation or IPropertyReferenceOperation or IObjectCreationOperation) yield return operation;
-        foreach (IOperation child in operation.ChildOperations)
-            foreach (IOperation call in Calls(child))
-                yield return call;
+        if (symbols.AtomicContext is not { } attribute) return null;
+        bool Has(ISymbol s) => s.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+        string self = "'" + method.ContainingType?.Name + "." + method.Name + "'";
+        if (Has(method)) return self + " runs in atomic context (it is [AtomicContext])";
+        if (method.ContainingType is not { } type || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation)) return null;
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+            foreach (IMethodSymbol member in implemented.GetMembers(method.MethodKind == MethodKind.Ordinary ? method.Name : MemberName(method)).OfType<IMethodSymbol>())
+                if (Has(member.OriginalDefinition) && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                    return self + " runs in atomic context (it implements " + implemented.Name + "." + member.Name + ", called in softirq)";
+        return null;
     }
 
-    /// <summary>Why a call may sleep, or null.</summary>
-    private static (string? Reason, ImmutableDictionary<string, string?> Properties) Sleeps(IOperation operation, RequiredSymbols symbols)
-    {
-        (ISymbol? target, ImmutableArray<IArgumentOperation> arguments) = operation switch
-        {
-            IInvocationOperation invocation => ((ISymbol?)invocation.TargetMethod, invocation.Arguments),
-            IPropertyReferenceOperation property => (property.Property, property.Arguments),
-            IObjectCreationOperation creation => (creation.Constructor, ImmutableArray<IArgumentOperation>.Empty),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-        };
-        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty;
-        if (target is null) return (null, properties);
-        if (IsMarked(target, symbols.MaySleep)) return ("'" + target.Name + "' is [MaySleep]", properties);
-        if (operation is IInvocationOperation && SleepingAllocation(arguments, symbols) is { } gfp)
-            return ("'" + target.Name + "' allocates with Gfp." + gfp.Value,
-                properties.Add(GfpParameter, gfp.Parameter).Add(GfpArgument, gfp.IsDefault ? "default" : "explicit"));
-        return (null, properties);
-    }
+    /// <summary>An explicit implementation's member name without its interface ("Run" of "Kernel.ITimerCallback&lt;T&gt;.Run").</summary>
+    private static string MemberName(IMethodSymbol method) => method.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? method.Name;
 
     /// <summary>
     /// Where the guard made by <paramref name="guardCall"/> is alive, as statements: a using statement's body; after
@@ -131,28 +131,4 @@ public sealed class KC1005SleepInAtomicContextAnalyzer : KernelModuleAnalyzer
         {
             Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Dispose", Expression: IdentifierNameSyntax target } }
         } && target.Identifier.ValueText == name;
-
-    private static bool IsMarked(ISymbol target, INamedTypeSymbol? maySleep)
-    {
-        if (maySleep is null) return false;
-        bool Has(ISymbol? s) => s is not null && s.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, maySleep));
-        return Has(target) || Has(target.OriginalDefinition)
-            || (target is IMethodSymbol { ReducedFrom: { } reduced } && Has(reduced))
-            || (target is IMethodSymbol { AssociatedSymbol: { } property } && Has(property));
-    }
-
-    /// <summary>A Gfp argument known at compile time that allows sleeping (Kernel, the usual default).</summary>
-    private static (string Parameter, string Value, bool IsDefault)? SleepingAllocation(ImmutableArray<IArgumentOperation> arguments, RequiredSymbols symbols)
-    {
-        foreach (IArgumentOperation argument in arguments)
-        {
-            if (argument.Parameter is not { } parameter || !RequiredSymbols.Is(parameter.Type, symbols.Gfp)) continue;
-            if (argument.Value.ConstantValue is not { HasValue: true, Value: { } value }) continue;
-            uint bits = System.Convert.ToUInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-            if ((bits & NeverSleeps) != 0) continue;
-            return (parameter.Name, (bits & 0x1) != 0 ? "Kernel" : "0 (Kernel)", argument.ArgumentKind == ArgumentKind.DefaultValue);
-        }
-        return null;
-    }
-
 }

@@ -12,10 +12,10 @@ public sealed class MiscDeviceGenerator : IIncrementalGenerator
     {
         IncrementalValuesProvider<MiscDeviceModel?> devices = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                MiscDeviceDeclaration.AttributeName,
+                Callbacks.CallbackTypeKind.MiscDevice.AttributeMetadataName,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.StructDeclarationSyntax,
                 static (context, cancellationToken) => context.TargetSymbol is INamedTypeSymbol type
-                    ? MiscDeviceDeclaration.Parse(type, cancellationToken).Model
+                    ? MiscDeviceDeclaration.Parse(type, cancellationToken)
                     : null)
             .WithTrackingName(Module.TrackingNames.MiscDevice);
 
@@ -26,7 +26,7 @@ public sealed class MiscDeviceGenerator : IIncrementalGenerator
             // Kinds follow the full names, so they do not depend on the order files are compiled in. A partial type
             // with the attribute on two parts is one device.
             MiscDeviceModel[] valid = devices.OfType<MiscDeviceModel>().Distinct()
-                .OrderBy(d => d.FullName, System.StringComparer.Ordinal).ToArray();
+                .OrderBy(d => d.Type.FullName, System.StringComparer.Ordinal).ToArray();
             if (valid.Length == 0) return;
             output.AddSource("MiscDevices.g.cs", MiscDeviceEmitter.Emit(valid));
         });

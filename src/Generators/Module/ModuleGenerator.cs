@@ -44,6 +44,10 @@ public static class TrackingNames
     public const string AllParameters = nameof(AllParameters);
     public const string MiscDevice = nameof(MiscDevice);
     public const string AllMiscDevices = nameof(AllMiscDevices);
+    public const string WorkItem = nameof(WorkItem);
+    public const string AllWorkItems = nameof(AllWorkItems);
+    public const string TimerCallback = nameof(TimerCallback);
+    public const string AllTimerCallbacks = nameof(AllTimerCallbacks);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);

@@ -141,4 +141,91 @@ internal static unsafe class Native
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_ndelay")]
     public static extern void Ndelay(ulong nsecs);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_alloc")]
+    public static extern void* HrtimerAlloc(uint kind, nuint stateSize, uint clock, Gfp flags);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_state")]
+    public static extern void* HrtimerState(void* timer);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_start")]
+    public static extern void HrtimerStart(void* timer, ulong nsecs, bool absolute);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_cancel")]
+    public static extern bool HrtimerCancel(void* timer);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_try_cancel")]
+    public static extern int HrtimerTryCancel(void* timer);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_is_boottime")]
+    public static extern bool HrtimerIsBoottime(void* timer);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_active")]
+    public static extern bool HrtimerActive(void* timer);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_free")]
+    public static extern void HrtimerFree(void* timer);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_alloc")]
+    public static extern void* WorkAlloc(uint kind, nuint stateSize, Gfp flags);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_state")]
+    public static extern void* WorkState(void* work);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_queue")]
+    public static extern bool WorkQueue(void* queue, void* work);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_queue_delayed")]
+    public static extern bool WorkQueueDelayed(void* queue, void* work, ulong delayNs);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_cancel")]
+    public static extern bool WorkCancel(void* work);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_flush")]
+    public static extern bool WorkFlush(void* work);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_free")]
+    public static extern void WorkFree(void* work);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_workqueue_alloc")]
+    public static extern void* WorkqueueAlloc(byte* name, uint flags, int maxActive);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_workqueue_flush")]
+    public static extern void WorkqueueFlush(void* queue);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_workqueue_destroy")]
+    public static extern void WorkqueueDestroy(void* queue);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_alloc")]
+    public static extern void* CompletionAlloc(Gfp flags);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_wait")]
+    public static extern void CompletionWait(void* done);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_wait_timeout")]
+    public static extern ulong CompletionWaitTimeout(void* done, ulong nsecs);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_wait_interruptible")]
+    public static extern int CompletionWaitInterruptible(void* done);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_wait_interruptible_timeout")]
+    public static extern long CompletionWaitInterruptibleTimeout(void* done, ulong nsecs);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_done")]
+    public static extern bool CompletionDone(void* done);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_complete")]
+    public static extern void CompletionComplete(void* done);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_complete_all")]
+    public static extern void CompletionCompleteAll(void* done);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_reinit")]
+    public static extern void CompletionReinit(void* done);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_in_task")]
+    public static extern bool InTask();
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_in_serving_softirq")]
+    public static extern bool InServingSoftirq();
 }

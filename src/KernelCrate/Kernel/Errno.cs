@@ -40,6 +40,8 @@ public readonly struct Errno : IEquatable<Errno>
     public static Errno EMSGSIZE => new(90);
     public static Errno EOPNOTSUPP => new(95);
     public static Errno ETIMEDOUT => new(110);
+    /// <summary>A signal interrupted a wait: the kernel restarts the system call or fails it with EINTR (never seen by the process).</summary>
+    public static Errno ERESTARTSYS => new(512);
 
     /// <summary>The positive errno number (22 for EINVAL).</summary>
     public int Value => _errno == 0 ? 22 : _errno;
@@ -92,6 +94,7 @@ public readonly struct Errno : IEquatable<Errno>
             if (value == EMSGSIZE.Value) return nameof(EMSGSIZE);
             if (value == EOPNOTSUPP.Value) return nameof(EOPNOTSUPP);
             if (value == ETIMEDOUT.Value) return nameof(ETIMEDOUT);
+            if (value == ERESTARTSYS.Value) return nameof(ERESTARTSYS);
             return "";
         }
     }

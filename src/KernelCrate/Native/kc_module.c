@@ -1,5 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
-/* init_module and cleanup_module: seed the stack cookie, then run the managed halves inside the FPU section. */
+/*
+ * init_module and cleanup_module: seed the stack cookie, then run the managed halves inside the FPU section. After a
+ * failed init and after the exit, a timer or work item the managed side left alive is cancelled and freed, so none
+ * runs once the module's code is gone.
+ */
+
+static void kc_cancel_leftovers(void)
+{
+	kc_hrtimer_leftovers();
+	kc_work_leftovers();
+}
 
 static int __init kc_init(void)
 {
@@ -9,6 +19,8 @@ static int __init kc_init(void)
 	kc_fpu_begin();
 	ret = kc_aligned_module_init(THIS_MODULE);
 	kc_fpu_end();
+	if (ret)
+		kc_cancel_leftovers();
 	return ret;
 }
 
@@ -17,6 +29,7 @@ static void __exit kc_exit(void)
 	kc_fpu_begin();
 	kc_aligned_module_exit();
 	kc_fpu_end();
+	kc_cancel_leftovers();
 }
 
 module_init(kc_init);

@@ -9,6 +9,15 @@
 #include <linux/jiffies.h>
 #include <linux/delay.h>
 
+/* A jiffies timeout that lasts at least nsecs: a timeout of n jiffies can end n - 1 ticks and a bit later, since the
+ * current tick is already partly over (msleep adds the same tick). */
+static unsigned long __maybe_unused kc_jiffies_at_least(u64 nsecs)
+{
+	u64 ticks = div64_u64(nsecs + TICK_NSEC - 1, TICK_NSEC) + 1;
+
+	return ticks >= MAX_JIFFY_OFFSET ? MAX_JIFFY_OFFSET : (unsigned long)ticks;
+}
+
 #ifdef KC_USES_kc_ktime_get_ns
 u64 kc_ktime_get_ns(void)
 {

@@ -54,6 +54,11 @@ public static class Expect
         [CallerFilePath] string file = null, [CallerLineNumber] int line = 0)
         => Ok(result.WithoutValue(), expression, file, line);
 
+    /// <summary>Ok, with the value: <c>if (!Expect.Ok(KBox&lt;int&gt;.TryNew(1), out var box)) return;</c>.</summary>
+    public static bool Ok<T>(Result<T> result, out T value, [CallerArgumentExpression(nameof(result))] string expression = null,
+        [CallerFilePath] string file = null, [CallerLineNumber] int line = 0)
+        => result.TryGetValue(out value) || Ok(result.WithoutValue(), expression, file, line);
+
     public static bool Error(Errno expected, Result result, [CallerArgumentExpression(nameof(result))] string expression = null,
         [CallerFilePath] string file = null, [CallerLineNumber] int line = 0)
     {

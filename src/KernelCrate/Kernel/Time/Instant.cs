@@ -20,6 +20,9 @@ public readonly struct Instant
     /// <summary>The clock's value in nanoseconds.</summary>
     public ulong Nanoseconds => _nanos;
 
+    /// <summary>Whether it is an instant of the boot-time clock (else the monotonic one).</summary>
+    public bool IsBootTime => _boottime;
+
     /// <summary>The time that has passed on this reading's clock since it was taken.</summary>
     public Delta Elapsed => Delta.FromClock((_boottime ? Native.KtimeGetBoottimeNs() : Native.KtimeGetNs()) - _nanos);
 

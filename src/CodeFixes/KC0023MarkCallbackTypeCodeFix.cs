@@ -13,12 +13,16 @@ using Microsoft.CodeAnalysis.Simplification;
 
 namespace Kernel.CodeFixes;
 
-/// <summary>KC0023, and KC0024 for a type that is only missing 'partial': the struct becomes a [MiscDevice] partial struct.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KC0023MarkMiscDeviceCodeFix)), Shared]
-public sealed class KC0023MarkMiscDeviceCodeFix : CodeFixProvider
+/// <summary>KC0023, and KC0024 for a type that is only missing 'partial': the struct becomes a partial struct with its kind's
+/// attribute ([MiscDevice], [WorkItem], [TimerCallback]; the diagnostic's Attribute property names it).</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KC0023MarkCallbackTypeCodeFix)), Shared]
+public sealed class KC0023MarkCallbackTypeCodeFix : CodeFixProvider
 {
+    /// <summary>The diagnostics' property naming the attribute (CallbackTypeDeclaration.AttributeProperty).</summary>
+    private const string AttributeProperty = "Attribute";
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(GeneratorDiagnostics.MiscDeviceNotMarked.Id, GeneratorDiagnostics.MiscDeviceShapeInvalid.Id);
+        ImmutableArray.Create(GeneratorDiagnostics.CallbackTypeNotMarked.Id, GeneratorDiagnostics.CallbackTypeShapeInvalid.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -29,13 +33,14 @@ public sealed class KC0023MarkMiscDeviceCodeFix : CodeFixProvider
         {
             if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not StructDeclarationSyntax declaration) continue;
             if (declaration.Parent is TypeDeclarationSyntax) continue; // nested: moving it is the user's call
-            if (diagnostic.Id == GeneratorDiagnostics.MiscDeviceShapeInvalid.Id && !diagnostic.GetMessage().Contains("not partial")) continue;
-            context.RegisterCodeFix(CodeAction.Create("Make it a [MiscDevice] partial struct",
-                token => MarkAsync(context.Document, declaration, token), equivalenceKey: nameof(KC0023MarkMiscDeviceCodeFix)), diagnostic);
+            if (diagnostic.Id == GeneratorDiagnostics.CallbackTypeShapeInvalid.Id && !diagnostic.GetMessage().Contains("not partial")) continue;
+            if (!diagnostic.Properties.TryGetValue(AttributeProperty, out string? attribute) || attribute is null) continue;
+            context.RegisterCodeFix(CodeAction.Create($"Make it a [{attribute}] partial struct",
+                token => MarkAsync(context.Document, declaration, attribute, token), equivalenceKey: nameof(KC0023MarkCallbackTypeCodeFix)), diagnostic);
         }
     }
 
-    private static async Task<Document> MarkAsync(Document document, StructDeclarationSyntax declaration, CancellationToken cancellationToken)
+    private static async Task<Document> MarkAsync(Document document, StructDeclarationSyntax declaration, string attributeName, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null) return document;
@@ -50,13 +55,14 @@ public sealed class KC0023MarkMiscDeviceCodeFix : CodeFixProvider
                 : marked.AddModifiers(partial);
         }
         bool hasAttribute = declaration.AttributeLists.SelectMany(l => l.Attributes)
-            .Any(a => a.Name.ToString() is "MiscDevice" or "MiscDeviceAttribute" or "Kernel.MiscDevice" or "global::Kernel.MiscDevice");
+            .Any(a => a.Name.ToString() is var name && (name == attributeName || name == attributeName + "Attribute"
+                || name == "Kernel." + attributeName || name == "global::Kernel." + attributeName));
         if (!hasAttribute)
         {
             SyntaxTriviaList leading = marked.GetLeadingTrivia();
             SyntaxTriviaList indentation = SyntaxFactory.TriviaList(leading.Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
             AttributeListSyntax attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::Kernel.MiscDevice").WithAdditionalAnnotations(Simplifier.Annotation))))
+                    SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::Kernel." + attributeName).WithAdditionalAnnotations(Simplifier.Annotation))))
                 .WithLeadingTrivia(leading)
                 .WithTrailingTrivia(SyntaxFactory.EndOfLine("\n"));
             marked = marked.WithLeadingTrivia(indentation);

@@ -1,0 +1,106 @@
+using System.Threading.Tasks;
+using Kernel.CodeFixes;
+using Kernel.Generators.Callbacks;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace Kernel.Analyzers.Tests;
+
+public sealed class CallbackTypeDiagnosticsTests
+{
+    private static Task Verify(string source, params DiagnosticResult[] expected)
+    {
+        var test = ProjectBuilder.Analyzer<CallbackTypeDeclarationAnalyzer>("using Kernel;\n" + source, kernelModule: false);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private const string Members = """
+        public static Result<D> Open(MiscDevice device) => new D();
+        public void Dispose() { }
+        """;
+
+    [Fact]
+    public Task A_marked_partial_struct_is_clean() => Verify($$"""
+        namespace N { [MiscDevice] internal partial struct D : IMiscDevice<D>, IDeviceRead { {{Members}} public Result<nint> Read(UserSliceWriter w, ref long p) => 0; } }
+        """);
+
+    [Fact]
+    public Task A_device_type_without_the_attribute() => Verify($$"""
+        internal struct {|KC0023:D|} : IMiscDevice<D> { {{Members}} }
+        """);
+
+    [Fact]
+    public Task Shapes_the_generator_cannot_extend() => Verify($$"""
+        [MiscDevice] internal struct {|KC0024:D|} : IMiscDevice<D> { {{Members}} }
+        internal partial class Outer { [MiscDevice] internal partial struct {|KC0024:D|} : IMiscDevice<D> { {{Members}} } }
+        """);
+
+    [Fact]
+    public Task A_marked_type_that_is_not_its_own_device() => Verify($$"""
+        [MiscDevice] internal partial struct {|KC0025:E|} { }
+        [MiscDevice] internal partial struct {|KC0025:F|} : IMiscDevice<D> { public static Result<D> Open(MiscDevice device) => new D(); public void Dispose() { } }
+        [MiscDevice] internal partial struct D : IMiscDevice<D> { {{Members}} }
+        """);
+
+    [Fact]
+    public Task The_fix_marks_the_type_and_makes_it_partial()
+    {
+        return ProjectBuilder.CodeFix<CallbackTypeDeclarationAnalyzer, KC0023MarkCallbackTypeCodeFix>(
+            $$"""
+                using Kernel;
+                namespace N
+                {
+                    /// <summary>An open file.</summary>
+                    internal struct {|KC0023:D|} : IMiscDevice<D> { {{Members}} }
+                    [MiscDevice]
+                    readonly struct {|KC0024:E|} : IMiscDevice<E> { public static Result<E> Open(MiscDevice device) => new E(); public void Dispose() { } }
+                }
+                """,
+            $$"""
+                using Kernel;
+                namespace N
+                {
+                    /// <summary>An open file.</summary>
+                    [MiscDevice]
+                    internal partial struct D : IMiscDevice<D> { {{Members}} }
+                    [MiscDevice]
+                    readonly partial struct E : IMiscDevice<E> { public static Result<E> Open(MiscDevice device) => new E(); public void Dispose() { } }
+                }
+                """).RunAsync();
+    }
+
+    private const string WorkMembers = "public void Run() { } public void Dispose() { }";
+    private const string TimerMembers = "public TimerRestart Run() => TimerRestart.Stop; public void Dispose() { }";
+
+    [Fact]
+    public Task Work_items_and_timer_callbacks_are_checked_alike() => Verify($$"""
+        [WorkItem] internal partial struct W : IWorkItem<W> { {{WorkMembers}} }
+        [TimerCallback] internal partial struct T : ITimerCallback<T> { {{TimerMembers}} }
+        internal struct {|#0:UW|} : IWorkItem<UW> { {{WorkMembers}} }
+        internal struct {|#1:UT|} : ITimerCallback<UT> { {{TimerMembers}} }
+        [WorkItem] internal struct {|#2:SW|} : IWorkItem<SW> { {{WorkMembers}} }
+        [TimerCallback] internal partial struct {|#3:OT|} : ITimerCallback<T> { {{TimerMembers}} }
+        """,
+        new DiagnosticResult("KC0023", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("UW", "IWorkItem", "WorkItem", "Work<T>.TryNew"),
+        new DiagnosticResult("KC0023", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(1).WithArguments("UT", "ITimerCallback", "TimerCallback", "HrTimer<T>.TryNew"),
+        new DiagnosticResult("KC0024", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(2).WithArguments("SW", "WorkItem", "not partial"),
+        new DiagnosticResult("KC0025", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(3).WithArguments("OT", "TimerCallback", "ITimerCallback<OT>"));
+
+    [Fact]
+    public Task The_fix_adds_the_attribute_of_the_kind()
+        => ProjectBuilder.CodeFix<CallbackTypeDeclarationAnalyzer, KC0023MarkCallbackTypeCodeFix>(
+            $$"""
+                using Kernel;
+                internal struct {|KC0023:W|} : IWorkItem<W> { {{WorkMembers}} }
+                internal struct {|KC0023:T|} : ITimerCallback<T> { {{TimerMembers}} }
+                """,
+            $$"""
+                using Kernel;
+                [WorkItem]
+                internal partial struct W : IWorkItem<W> { {{WorkMembers}} }
+                [TimerCallback]
+                internal partial struct T : ITimerCallback<T> { {{TimerMembers}} }
+                """).RunAsync();
+}

@@ -187,6 +187,8 @@ public sealed class KC1005Tests
                     int value = {|#2:Sleepy|};
                     Recursive(3);
                     value += Fine() + Locked;
+                    {|#3:Local()|};
+                    void Local() { using var m = Mutex<Data>.TryNew(default).Value.Lock(); }
                 }
             }
             """);
@@ -197,6 +199,8 @@ public sealed class KC1005Tests
             .WithMessage("'Allocate' may sleep through Allocate -> KBox.TryNew (allocates with Gfp.Kernel), so it may sleep, but " + Held));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(2)
             .WithMessage("'Sleepy' may sleep through Sleepy -> Refill -> Mutex.Lock ([MaySleep]), so it may sleep, but " + Held));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(3)
+            .WithMessage("'Local' may sleep through Local -> Mutex.Lock ([MaySleep]), so it may sleep, but " + Held));
         return test.RunAsync();
     }
 

@@ -24,7 +24,7 @@ esac
 image=$tree/arch/x86/boot/bzImage
 release=$(cat "$tree/include/config/kernel.release")
 echo "debug kernel $release: $tree"
-for option in KASAN DEBUG_KMEMLEAK PROVE_LOCKING DEBUG_ATOMIC_SLEEP FAILSLAB FAIL_FUNCTION X86_KERNEL_IBT MITIGATION_RETHUNK; do
+for option in KASAN DEBUG_KMEMLEAK PROVE_LOCKING DEBUG_ATOMIC_SLEEP DEBUG_OBJECTS_FREE DEBUG_OBJECTS_TIMERS DEBUG_OBJECTS_WORK FAILSLAB FAIL_FUNCTION X86_KERNEL_IBT MITIGATION_RETHUNK; do
   expect "the debug kernel has CONFIG_$option" 'grep -q "^CONFIG_$option=y" "$tree/.config"'
 done
 
@@ -35,9 +35,10 @@ build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$tree" --art
 ko() { echo "$artifacts/bin/$(basename "$1")/debug/$2.ko"; }
 modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelModules/ParamMod:parammod
   samples/RustMinimal:rust_minimal samples/RustPrint:rust_print samples/RustMiscDevice:rust_misc_device
-  tests/KernelModules/OpsMod:opsmod)
+  tests/KernelModules/OpsMod:opsmod samples/Heartbeat:heartbeat tests/KernelModules/ForgetMod:forgetmod)
 controls=(tests/KernelModules/Controls/LockOrderMod:lockordermod tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
-  tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/UncheckedMod:uncheckedmod)
+  tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/FreeTimerMod:freetimermod
+  tests/KernelModules/Controls/UncheckedMod:uncheckedmod)
 files=() control_files=()
 for entry in "${modules[@]}" "${controls[@]}"; do
   project=${entry%%:*} name=${entry##*:}
@@ -51,7 +52,7 @@ expect "misc-device-user builds (static)" 'gcc -static -O2 -Wall -o "$out/misc-d
 # in boot 1.
 reports=tests/kernel/debug/reports.ere
 helpers=("$out/kc-load" "$out/misc-device-user" "$reports" tests/kernel/guest-lib.sh tests/kernel/debug/lib.guest.sh)
-scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh)
+scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh)
 
 # kasan_multi_shot: every KASAN report is printed, not only the first (a report during boot must not hide ours).
 qemu_boot() { KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }
@@ -126,6 +127,8 @@ expect "the atomic-sleep checks report the sleep inside the FPU section" 'grep -
 expect "KASAN reports the out-of-bounds clear" 'grep -q "BUG: KASAN: slab-out-of-bounds" "$log"'
 # The leaked KBox holds 0x6c65616b ("leak"): kmemleak's hex dump of the object shows it.
 expect "kmemleak reports the leaked KBox (8 bytes holding \"leak\")" 'grep -q "^kc-leaks: [1-9]" "$log" && sed -n "/kc-kmemleak-begin/,/kc-kmemleak-end/p" "$log" | grep -A3 "(size 8)" | grep -q "6b 61 65 6c"'
+expect "DEBUG_OBJECTS reports the armed hrtimer freed behind KernelCrate's back" \
+  'sed -n "/kc-control: debugobjects/,/kc-control: unchecked/p" "$log" | grep -q "ODEBUG: free active .*object.* type: hrtimer hint: kc_hrtimer_fn"'
 expect "fault injection turns the unchecked allocation into a panic" 'grep -q "uncheckedmod: panicked at .Result.Value read on an error." "$log"'
 echo "boot 3: KcTest's [KernelTest]s through dotnet test, under the detectors (KernelTestImage)"
 log=$out/kctest.test.log

@@ -59,7 +59,9 @@ internal sealed class SleepPaths
 #pragma warning disable RS1030 // The callee's body is in another method's block: its own operation block is not being analyzed here.
             SemanticModel model = _compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS1030
-            if (model.GetOperation(syntax, cancellationToken) is not { } body) continue;
+            IOperation? body = model.GetOperation(syntax, cancellationToken);
+            if (body is ILocalFunctionOperation local) body = (IOperation?)local.Body ?? local.IgnoredBody;
+            if (body is null) continue;
             foreach (IOperation call in Calls(body))
             {
                 if (Direct(call) is { Terminal: { } terminal })

@@ -76,9 +76,9 @@ bool kc_work_queue_delayed(void *queue, void *work, u64 delay_ns)
 	return queued;
 }
 
-/* Before a queue is destroyed: its delayed items whose delay is still running are queued at once, for the drain to
+/* Before a queue is destroyed (kc_workqueue_destroy, when the module makes queues of its own): its delayed items whose delay is still running are queued at once, for the drain to
  * run them (destroy_workqueue waits only for queued items; a timer firing later would queue onto a freed queue). */
-static void kc_work_expedite(struct workqueue_struct *queue)
+static void __maybe_unused kc_work_expedite(struct workqueue_struct *queue)
 {
 	struct kc_work *item;
 

@@ -5,4 +5,5 @@ echo "kc-control: lockdep"; insmod /kc/lockordermod.ko; rmmod lockordermod
 echo "kc-control: sleep"; insmod /kc/sleepmod.ko; rmmod sleepmod
 echo "kc-control: kasan"; insmod /kc/kasanmod.ko; rmmod kasanmod
 echo "kc-control: kmemleak"; echo clear > $km; insmod /kc/leakmod.ko; rmmod leakmod; leak_scan
+echo "kc-control: debugobjects"; insmod /kc/freetimermod.ko
 echo "kc-control: unchecked"; init_fault_loop uncheckedmod /kc/uncheckedmod.ko ""

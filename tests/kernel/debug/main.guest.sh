@@ -10,6 +10,7 @@ phase scenarios
 sh /kc/oximod.guest.sh
 sh /kc/params.guest.sh
 sh /kc/misc.guest.sh
+sh /kc/deferred.guest.sh
 insmod /kc/kctest.ko; check kctest-insmod "$?" 0
 rmmod kctest
 dmesg | grep -q "kctest: # totals: pass:[1-9][0-9]* fail:0 skip:0"; check kctest-none-failed "$?" 0
@@ -23,6 +24,9 @@ init_fault_loop parammod /kc/parammod.ko "label=fault levels=3,4"
 init_fault_loop rust_minimal /kc/rust_minimal.ko "test_parameter=2"
 init_fault_loop rust_print /kc/rust_print.ko ""
 init_fault_loop rust_misc_device /kc/rust_misc_device.ko "" /dev/rust-misc-device
+init_fault_loop opsmod /kc/opsmod.ko "" /dev/kc-readonly
+init_fault_loop heartbeat /kc/heartbeat.ko ""
+init_fault_loop forgetmod /kc/forgetmod.ko ""
 
 phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: every failed open must fail with ENOMEM, and some of the

@@ -34,6 +34,8 @@ internal sealed class EntryPoint
         Parameters = parameters.Length == 0
             ? Array.Empty<CParameter>()
             : parameters.Split(',').Select(p => CParameter.Parse(p.Trim())).ToArray();
+        foreach (CParameter narrow in Parameters.Where(p => p.Type.Width is > 0 and < 4))
+            throw new FormatException($"{name}: parameter '{narrow.C}' is narrower than int: C may leave the rest of its register undefined and managed code reads all of it; pass int or u32");
         AlwaysInFpu = alwaysInFpu;
         OperationBit = operationBit;
         RequiredBy = requiredBy;

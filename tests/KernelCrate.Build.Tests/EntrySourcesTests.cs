@@ -52,6 +52,13 @@ public sealed class EntrySourcesTests
     }
 
     [Fact]
+    public void An_entry_parameter_narrower_than_int_is_refused()
+    {
+        var error = Assert.Throws<System.FormatException>(() => new EntryPoint("probe", EntryContext.Process, "int", "void *state, bool hot"));
+        Assert.Equal("probe: parameter 'bool hot' is narrower than int: C may leave the rest of its register undefined and managed code reads all of it; pass int or u32", error.Message);
+    }
+
+    [Fact]
     public void Every_row_has_a_unique_name_and_optional_operations_unique_bits()
     {
         Assert.Equal(EntryPoints.All.Count, EntryPoints.All.Select(e => e.Symbol).Distinct().Count());

@@ -10,7 +10,8 @@ namespace Kernel.Build.Tests;
 /// The hand-written half of the C/C# boundary checked against itself: every kc_* helper's prototype in kc_helpers.h
 /// and its [RuntimeImport] declaration in Backend/Native.Kernel.cs, by arity and by the width of the result and of
 /// each parameter (the table's C types give C's widths). Entries need no such check: both of their halves are
-/// generated from one row.
+/// generated from one row. A result narrower than int is refused on both sides: gcc sets only the low byte of a bool
+/// result (<c>sete al</c>) and RyuJIT reads the whole register, so a true may come back false.
 /// </summary>
 internal static class HelperPrototypes
 {
@@ -64,6 +65,8 @@ internal static class HelperPrototypes
         foreach (string name in c.Keys.Intersect(managed.Keys))
         {
             int[] left = c[name], right = managed[name];
+            if (left[0] is > 0 and < 4)
+                problems.Add($"{name}: the result is {left[0]} byte{(left[0] == 1 ? "" : "s")} in C, which leaves the rest of the register undefined while C# reads all of it: return int");
             if (left.Length != right.Length)
                 problems.Add($"{name}: C takes {left.Length - 1} parameters, C# {right.Length - 1}");
             else

@@ -43,4 +43,15 @@ public sealed class HelperPrototypesTests
         string broken = Managed.Replace("public static extern int MiscdevMinor(", "public static extern long MiscdevMinor(");
         Assert.Equal(["kc_miscdev_minor: the result is 4 bytes in C, 8 in C#"], HelperPrototypes.Mismatches(Header, broken));
     }
+
+    [Fact]
+    public void A_result_narrower_than_int_is_reported_even_when_both_sides_agree()
+    {
+        string header = Header.Replace("int kc_hrtimer_is_boottime(void *timer);", "bool kc_hrtimer_is_boottime(void *timer);");
+        string managed = Managed.Replace("public static extern int HrtimerIsBoottime(", "public static extern bool HrtimerIsBoottime(");
+        Assert.NotEqual(Header, header);
+        Assert.NotEqual(Managed, managed);
+        Assert.Equal(["kc_hrtimer_is_boottime: the result is 1 byte in C, which leaves the rest of the register undefined while C# reads all of it: return int"],
+            HelperPrototypes.Mismatches(header, managed));
+    }
 }

@@ -154,4 +154,40 @@ public sealed unsafe class DeferredTests : HostTest
         Assert.Contains("Completion used after Dispose", Assert.Throws<KernelPanicException>(() => done.Complete()).Message);
         AssertNoLeaks();
     }
+
+    private struct Flag { public bool Ready; }
+
+    [Fact]
+    public void A_condvar_wait_releases_the_mutex_while_it_sleeps_and_holds_it_again_after()
+    {
+        Mutex<Flag> mutex = Mutex<Flag>.TryNew(default).Value;
+        CondVar condvar = CondVar.TryNew().Value;
+        Native.WhileWaiting = () =>
+        {
+            using MutexGuard<Flag> other = mutex.Lock(); // the simulated lock throws if the waiter still held it
+            other.Value.Ready = true;
+            condvar.NotifyAll();
+            return true;
+        };
+        using (MutexGuard<Flag> guard = mutex.Lock())
+        {
+            while (!guard.Value.Ready) condvar.Wait(guard);
+            Assert.True(guard.Value.Ready);
+        }
+        Assert.Equal([true], Native.Notified);
+        Native.WhileWaiting = () => false;
+        using (MutexGuard<Flag> guard = mutex.Lock())
+        {
+            ulong before = Native.Clock;
+            Assert.Equal(Errno.ETIMEDOUT, condvar.WaitTimeout(guard, Delta.FromMilliseconds(5).Value).Error);
+            Assert.Equal(before + 5_000_000, Native.Clock);
+            Native.SignalPending = true;
+            Assert.Equal(Errno.ERESTARTSYS, condvar.WaitInterruptible(guard).Error);
+        }
+        condvar.NotifyOne();
+        Assert.Equal([true, false], Native.Notified);
+        condvar.Dispose();
+        mutex.Dispose();
+        AssertNoLeaks();
+    }
 }

@@ -47,6 +47,8 @@ internal static unsafe class Native
         Completions.Clear();
         SignalPending = false;
         InSoftirq = false;
+        WhileWaiting = () => false;
+        Notified.Clear();
         RunWork = _ => throw new InvalidOperationException("no work runner set");
     }
 
@@ -254,7 +256,7 @@ internal static unsafe class Native
         Arcs[(nint)arc]++;
     }
 
-    public static bool ArcPut(void* arc) => --Arcs[(nint)arc] == 0;
+    public static int ArcPut(void* arc) => (--Arcs[(nint)arc] == 0) ? 1 : 0;
 
     public static void ArcFree(void* arc)
     {
@@ -327,46 +329,46 @@ internal static unsafe class Native
         t.Absolute = absolute;
         t.Expiry = absolute ? nsecs : Clock + nsecs;
     }
-    public static bool HrtimerCancel(void* timer)
+    public static int HrtimerCancel(void* timer)
     {
         Deferred t = Timers[(nint)timer];
         bool queued = t.Queued;
         t.Queued = false;
-        return queued;
+        return queued ? 1 : 0;
     }
-    public static int HrtimerTryCancel(void* timer) => HrtimerCancel(timer) ? 1 : 0;
-    public static bool HrtimerActive(void* timer) => Timers[(nint)timer].Queued;
-    public static bool HrtimerIsBoottime(void* timer) => Timers[(nint)timer].Clock == 1;
+    public static int HrtimerTryCancel(void* timer) => HrtimerCancel(timer);
+    public static int HrtimerActive(void* timer) => Timers[(nint)timer].Queued ? 1 : 0;
+    public static int HrtimerIsBoottime(void* timer) => (Timers[(nint)timer].Clock == 1) ? 1 : 0;
     public static void HrtimerFree(void* timer) => DeferredFree(Timers, timer);
 
     public static void* WorkAlloc(uint kind, nuint stateSize, Gfp flags) => DeferredAlloc(Works, kind, stateSize, 0);
     public static void* WorkState(void* work) => Works[(nint)work].State;
-    public static bool WorkQueue(void* queue, void* work) => WorkQueueDelayed(queue, work, 0);
-    public static bool WorkQueueDelayed(void* queue, void* work, ulong delayNs)
+    public static int WorkQueue(void* queue, void* work) => WorkQueueDelayed(queue, work, 0);
+    public static int WorkQueueDelayed(void* queue, void* work, ulong delayNs)
     {
         if (queue != null && !Workqueues.Contains((nint)queue)) throw new InvalidOperationException("queue_work on a destroyed workqueue");
         Deferred w = Works[(nint)work];
-        if (w.Queued) return false;
+        if (w.Queued) return 0;
         w.Queued = true;
         w.Queue = (nint)queue;
         w.Expiry = Clock + NsecsToJiffies(delayNs) * (1_000_000_000 / Hz);
-        return true;
+        return 1;
     }
-    public static bool WorkCancel(void* work)
+    public static int WorkCancel(void* work)
     {
         Deferred w = Works[(nint)work];
         bool pending = w.Queued;
         w.Queued = false;
-        return pending;
+        return pending ? 1 : 0;
     }
     /// <summary>flush_delayed_work: a pending item is run now, by the test (the runner is the caller's).</summary>
     public static Action<nint> RunWork = _ => throw new InvalidOperationException("no work runner set");
-    public static bool WorkFlush(void* work)
+    public static int WorkFlush(void* work)
     {
-        if (!Works[(nint)work].Queued) return false;
+        if (!Works[(nint)work].Queued) return 0;
         Works[(nint)work].Queued = false;
         RunWork((nint)work);
-        return true;
+        return 1;
     }
     public static void WorkFree(void* work) => DeferredFree(Works, work);
 
@@ -434,17 +436,39 @@ internal static unsafe class Native
         Clock += nsecs;
         return 0;
     }
-    public static bool CompletionDone(void* done) => Completions[(nint)done] != 0;
+    public static int CompletionDone(void* done) => (Completions[(nint)done] != 0) ? 1 : 0;
     public static void CompletionComplete(void* done)
     {
         if (Completions[(nint)done] != uint.MaxValue) Completions[(nint)done]++;
     }
     public static void CompletionCompleteAll(void* done) => Completions[(nint)done] = uint.MaxValue;
     public static void CompletionReinit(void* done) => Completions[(nint)done] = 0;
+    public static void* CondvarAlloc(Gfp flags)
+    {
+        if (ShouldFail()) return null;
+        LiveAllocations++;
+        return NativeMemory.AllocZeroed(24);
+    }
+    /// <summary>What another task does while a condvar wait sleeps (the mutex released): returns whether it notified.</summary>
+    public static Func<bool> WhileWaiting = () => false;
+    public static long CondvarWait(void* condvar, void* mutex, bool interruptible, ulong timeoutNs)
+    {
+        Give(mutex);
+        bool notified = WhileWaiting();
+        Take(mutex);
+        if (interruptible && SignalPending) return -512;
+        if (notified) return timeoutNs == 0 ? 1 : (long)timeoutNs;
+        if (timeoutNs == 0) throw new InvalidOperationException("a condvar wait nothing notifies sleeps forever");
+        Clock += timeoutNs;
+        return 0;
+    }
+    public static readonly List<bool> Notified = new();
+    public static void CondvarNotify(void* condvar, bool all) => Notified.Add(all);
+
     /// <summary>Whether the simulated caller is a softirq (a test firing a timer sets it).</summary>
     public static bool InSoftirq;
-    public static bool InTask() => !InSoftirq;
-    public static bool InServingSoftirq() => InSoftirq;
+    public static int InTask() => !InSoftirq ? 1 : 0;
+    public static int InServingSoftirq() => InSoftirq ? 1 : 0;
 }
 
 /// <summary>What kc_sysctl.c keeps for one file: the storage's kind, the storage, and the table's fields.</summary>

@@ -110,7 +110,7 @@ internal static unsafe class Native
     public static extern void ArcGet(void* arc);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_arc_put")]
-    public static extern bool ArcPut(void* arc);
+    public static extern int ArcPut(void* arc);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_arc_free")]
     public static extern void ArcFree(void* arc);
@@ -152,16 +152,16 @@ internal static unsafe class Native
     public static extern void HrtimerStart(void* timer, ulong nsecs, bool absolute);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_cancel")]
-    public static extern bool HrtimerCancel(void* timer);
+    public static extern int HrtimerCancel(void* timer);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_try_cancel")]
     public static extern int HrtimerTryCancel(void* timer);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_is_boottime")]
-    public static extern bool HrtimerIsBoottime(void* timer);
+    public static extern int HrtimerIsBoottime(void* timer);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_active")]
-    public static extern bool HrtimerActive(void* timer);
+    public static extern int HrtimerActive(void* timer);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_hrtimer_free")]
     public static extern void HrtimerFree(void* timer);
@@ -173,16 +173,16 @@ internal static unsafe class Native
     public static extern void* WorkState(void* work);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_queue")]
-    public static extern bool WorkQueue(void* queue, void* work);
+    public static extern int WorkQueue(void* queue, void* work);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_queue_delayed")]
-    public static extern bool WorkQueueDelayed(void* queue, void* work, ulong delayNs);
+    public static extern int WorkQueueDelayed(void* queue, void* work, ulong delayNs);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_cancel")]
-    public static extern bool WorkCancel(void* work);
+    public static extern int WorkCancel(void* work);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_flush")]
-    public static extern bool WorkFlush(void* work);
+    public static extern int WorkFlush(void* work);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_work_free")]
     public static extern void WorkFree(void* work);
@@ -212,7 +212,7 @@ internal static unsafe class Native
     public static extern long CompletionWaitInterruptibleTimeout(void* done, ulong nsecs);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_done")]
-    public static extern bool CompletionDone(void* done);
+    public static extern int CompletionDone(void* done);
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_complete")]
     public static extern void CompletionComplete(void* done);
@@ -223,9 +223,18 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_completion_reinit")]
     public static extern void CompletionReinit(void* done);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_condvar_alloc")]
+    public static extern void* CondvarAlloc(Gfp flags);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_condvar_wait")]
+    public static extern long CondvarWait(void* condvar, void* mutex, bool interruptible, ulong timeoutNs);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_condvar_notify")]
+    public static extern void CondvarNotify(void* condvar, bool all);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_in_task")]
-    public static extern bool InTask();
+    public static extern int InTask();
 
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_in_serving_softirq")]
-    public static extern bool InServingSoftirq();
+    public static extern int InServingSoftirq();
 }

@@ -66,7 +66,7 @@ s64 kc_completion_wait_interruptible_timeout(void *done, u64 nsecs)
 #endif
 
 #ifdef KC_USES_kc_completion_done
-bool kc_completion_done(void *done)
+int kc_completion_done(void *done)
 {
 	return completion_done(done);
 }

@@ -4,14 +4,14 @@
 
 #ifdef KC_USES_kc_in_task
 /* Process context proper: on PREEMPT_RT a softirq runs in a task (ktimers, ksoftirqd) and in_task() is true there. */
-bool kc_in_task(void)
+int kc_in_task(void)
 {
 	return in_task() && !in_serving_softirq();
 }
 #endif
 
 #ifdef KC_USES_kc_in_serving_softirq
-bool kc_in_serving_softirq(void)
+int kc_in_serving_softirq(void)
 {
 	return in_serving_softirq();
 }

@@ -26,6 +26,7 @@
 #include "kc_hrtimer.c"
 #include "kc_workqueue.c"
 #include "kc_completion.c"
+#include "kc_condvar.c"
 #include "kc_context.c"
 #include "kc_test.c"
 #include "kc_module.c"

@@ -72,7 +72,7 @@ void kc_hrtimer_start(void *timer, u64 nsecs, bool absolute)
 }
 
 /* Stops the timer, waiting for a running callback (which may sleep on PREEMPT_RT); true when it was queued. */
-bool kc_hrtimer_cancel(void *timer)
+int kc_hrtimer_cancel(void *timer)
 {
 	bool in_fpu = kc_fpu_leave();
 	bool queued = hrtimer_cancel(&((struct kc_hrtimer *)timer)->timer);
@@ -87,12 +87,12 @@ int kc_hrtimer_try_cancel(void *timer)
 	return hrtimer_try_to_cancel(&((struct kc_hrtimer *)timer)->timer);
 }
 
-bool kc_hrtimer_is_boottime(void *timer)
+int kc_hrtimer_is_boottime(void *timer)
 {
 	return ((struct kc_hrtimer *)timer)->timer.base->clockid == CLOCK_BOOTTIME;
 }
 
-bool kc_hrtimer_active(void *timer)
+int kc_hrtimer_active(void *timer)
 {
 	return hrtimer_active(&((struct kc_hrtimer *)timer)->timer);
 }

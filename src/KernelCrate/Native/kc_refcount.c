@@ -34,7 +34,7 @@ void kc_arc_get(void *arc)
 }
 
 /* Drops one reference; true when it was the last, and then the caller must call kc_arc_free once it has read the value. */
-bool kc_arc_put(void *arc)
+int kc_arc_put(void *arc)
 {
 	return refcount_dec_and_test(&((struct kc_arc *)arc)->count);
 }

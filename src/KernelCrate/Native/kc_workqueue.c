@@ -56,7 +56,7 @@ static struct workqueue_struct *kc_queue_or_system(void *queue)
 	return queue ? queue : system_wq;
 }
 
-bool kc_work_queue(void *queue, void *work)
+int kc_work_queue(void *queue, void *work)
 {
 	struct kc_work *item = work;
 	bool queued = queue_work(kc_queue_or_system(queue), &item->work.work);
@@ -66,7 +66,7 @@ bool kc_work_queue(void *queue, void *work)
 	return queued;
 }
 
-bool kc_work_queue_delayed(void *queue, void *work, u64 delay_ns)
+int kc_work_queue_delayed(void *queue, void *work, u64 delay_ns)
 {
 	struct kc_work *item = work;
 	bool queued = queue_delayed_work(kc_queue_or_system(queue), &item->work, kc_jiffies_at_least(delay_ns));
@@ -90,7 +90,7 @@ static void __maybe_unused kc_work_expedite(struct workqueue_struct *queue)
 }
 
 /* Waits for a running callback: may sleep. */
-bool kc_work_cancel(void *work)
+int kc_work_cancel(void *work)
 {
 	bool in_fpu = kc_fpu_leave();
 	bool pending = cancel_delayed_work_sync(&((struct kc_work *)work)->work);
@@ -99,7 +99,7 @@ bool kc_work_cancel(void *work)
 	return pending;
 }
 
-bool kc_work_flush(void *work)
+int kc_work_flush(void *work)
 {
 	bool in_fpu = kc_fpu_leave();
 	bool waited = flush_delayed_work(&((struct kc_work *)work)->work);

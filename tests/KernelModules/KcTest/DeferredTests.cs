@@ -117,6 +117,31 @@ internal static class DeferredTests
         timer.Dispose();
         done.Dispose();
     }
+
+    [KernelTest]
+    internal static void A_condvar_wait_sleeps_without_the_mutex_until_a_worker_notifies()
+    {
+        if (!Expect.Ok(Mutex<Signal>.TryNew(default), out Mutex<Signal> mutex)) return;
+        if (!Expect.Ok(CondVar.TryNew(), out CondVar condvar)) { mutex.Dispose(); return; }
+        if (!Expect.Ok(Work<Notifier>.TryNew(new Notifier(mutex, condvar)), out Work<Notifier> work)) { condvar.Dispose(); mutex.Dispose(); return; }
+        using (MutexGuard<Signal> guard = mutex.Lock())
+        {
+            // The worker takes the mutex to set the flag: it can only while this wait has released it.
+            Expect.True(work.QueueAfter(Ms(20)));
+            int waits = 0;
+            while (!guard.Value.Ready && waits++ < 100) Expect.Ok(condvar.WaitTimeout(guard, Ms(5000)));
+            Expect.True(guard.Value.Ready);
+            Expect.True(guard.Value.NotifiedInTask);
+            guard.Value.Ready = false;
+            Instant before = Instant.Monotonic;
+            Expect.Error(Errno.ETIMEDOUT, condvar.WaitTimeout(guard, Ms(30)));
+            Expect.True(before.Elapsed >= Ms(30));
+            Expect.False(guard.Value.Ready);
+        }
+        work.Dispose();
+        condvar.Dispose();
+        mutex.Dispose();
+    }
 }
 
 /// <summary>Counts its runs and completes once per run.</summary>
@@ -161,6 +186,36 @@ internal partial struct Ticks : ITimerCallback<Ticks>
         if (fired % _every != 0) return TimerRestart.After(_period);
         _done.Complete();
         return TimerRestart.Stop;
+    }
+
+    public void Dispose() { }
+}
+
+internal struct Signal
+{
+    internal bool Ready;
+    internal bool NotifiedInTask;
+}
+
+/// <summary>Sets the flag under the mutex and wakes the condvar's waiters.</summary>
+[WorkItem]
+internal partial struct Notifier : IWorkItem<Notifier>
+{
+    private Mutex<Signal> _mutex;
+    private CondVar _condvar;
+
+    internal Notifier(Mutex<Signal> mutex, CondVar condvar)
+    {
+        _mutex = mutex;
+        _condvar = condvar;
+    }
+
+    public void Run()
+    {
+        using MutexGuard<Signal> guard = _mutex.Lock();
+        guard.Value.Ready = true;
+        guard.Value.NotifiedInTask = Context.InTask;
+        _condvar.NotifyAll();
     }
 
     public void Dispose() { }

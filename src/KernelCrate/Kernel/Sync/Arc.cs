@@ -45,7 +45,7 @@ public unsafe struct Arc<T> : IDisposable where T : unmanaged
     {
         void* arc = Handle;
         _arc = null;
-        if (!Native.ArcPut(arc))
+        if (Native.ArcPut(arc) == 0)
         {
             last = default;
             return false;

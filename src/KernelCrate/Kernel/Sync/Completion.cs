@@ -56,7 +56,7 @@ public unsafe struct Completion : IDisposable
     }
 
     /// <summary>Whether a wait would return at once.</summary>
-    public bool IsDone => Native.CompletionDone(Handle);
+    public bool IsDone => Native.CompletionDone(Handle) != 0;
 
     /// <summary>Wakes one waiter (or lets the next wait return at once).</summary>
     public void Complete() => Native.CompletionComplete(Handle);

@@ -60,6 +60,16 @@ public unsafe ref struct MutexGuard<T> where T : unmanaged
         _value = value;
     }
 
+    /// <summary>The held lock, for <see cref="CondVar"/>'s wait, which releases and retakes it.</summary>
+    internal void* Held
+    {
+        get
+        {
+            if (_mutex == null) Panic.Fail("MutexGuard used after Dispose"u8);
+            return _mutex;
+        }
+    }
+
     public ref T Value
     {
         get

@@ -41,7 +41,7 @@ public unsafe struct HrTimer<T> : IDisposable where T : unmanaged, ITimerCallbac
     /// is of another clock than the timer's.</summary>
     public Result StartAt(Instant at)
     {
-        if (at.IsBootTime != Native.HrtimerIsBoottime(Handle)) return Errno.EINVAL;
+        if (at.IsBootTime != (Native.HrtimerIsBoottime(Handle) != 0)) return Errno.EINVAL;
         Native.HrtimerStart(_timer, at.Nanoseconds, absolute: true);
         return Result.Ok;
     }
@@ -49,13 +49,13 @@ public unsafe struct HrTimer<T> : IDisposable where T : unmanaged, ITimerCallbac
     /// <summary>Stops the timer and waits for a running callback to return (hrtimer_cancel); true when it was queued.
     /// Never from the timer's own callback, which would wait for itself.</summary>
     [MaySleep]
-    public bool Cancel() => Native.HrtimerCancel(Handle);
+    public bool Cancel() => Native.HrtimerCancel(Handle) != 0;
 
     /// <summary>Stops the timer without waiting (hrtimer_try_to_cancel); usable in atomic context.</summary>
     public TimerCancel TryCancel() => (TimerCancel)Native.HrtimerTryCancel(Handle);
 
     /// <summary>Whether the timer is queued or its callback is running.</summary>
-    public bool IsActive => Native.HrtimerActive(Handle);
+    public bool IsActive => Native.HrtimerActive(Handle) != 0;
 
     /// <summary>Cancels the timer (waiting for a running callback), disposes the state and frees the timer.</summary>
     [MaySleep]

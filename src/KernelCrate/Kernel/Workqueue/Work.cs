@@ -35,24 +35,24 @@ public unsafe struct Work<T> : IDisposable where T : unmanaged, IWorkItem<T>
     public ref T State => ref *(T*)Native.WorkState(Handle);
 
     /// <summary>Queues the item on the system workqueue; false if it was already pending. Usable in atomic context.</summary>
-    public bool Queue() => Native.WorkQueue(null, Handle);
+    public bool Queue() => Native.WorkQueue(null, Handle) != 0;
 
     /// <summary>Queues the item on <paramref name="queue"/>; false if it was already pending. Usable in atomic context.</summary>
-    public bool Queue(Workqueue queue) => Native.WorkQueue(queue.Handle, Handle);
+    public bool Queue(Workqueue queue) => Native.WorkQueue(queue.Handle, Handle) != 0;
 
     /// <summary>Queues the item on the system workqueue once at least <paramref name="delay"/> has passed (to the next jiffy tick).</summary>
-    public bool QueueAfter(Delta delay) => Native.WorkQueueDelayed(null, Handle, (ulong)delay.Nanoseconds);
+    public bool QueueAfter(Delta delay) => Native.WorkQueueDelayed(null, Handle, (ulong)delay.Nanoseconds) != 0;
 
     /// <summary>Queues the item on <paramref name="queue"/> once <paramref name="delay"/> has passed.</summary>
-    public bool QueueAfter(Workqueue queue, Delta delay) => Native.WorkQueueDelayed(queue.Handle, Handle, (ulong)delay.Nanoseconds);
+    public bool QueueAfter(Workqueue queue, Delta delay) => Native.WorkQueueDelayed(queue.Handle, Handle, (ulong)delay.Nanoseconds) != 0;
 
     /// <summary>Takes the item off its queue and waits for a running Run to return; true when it was pending.</summary>
     [MaySleep]
-    public bool Cancel() => Native.WorkCancel(Handle);
+    public bool Cancel() => Native.WorkCancel(Handle) != 0;
 
     /// <summary>Waits for the last queueing of the item to have run (a delayed one is run now); false if it was idle.</summary>
     [MaySleep]
-    public bool Flush() => Native.WorkFlush(Handle);
+    public bool Flush() => Native.WorkFlush(Handle) != 0;
 
     /// <summary>Cancels the item (waiting for a running Run), disposes the state and frees the item.</summary>
     [MaySleep]

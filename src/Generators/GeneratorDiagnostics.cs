@@ -66,6 +66,12 @@ public static class GeneratorDiagnostics
         "[KernelTest] method has the wrong shape", "[KernelTest] method '{0}' must be static, return void, take no parameters and be neither generic nor in a generic type: the test module calls it so");
     public static readonly DiagnosticDescriptor KernelTestUnreachable = Error("KC0027", Module,
         "[KernelTest] method is not reachable", "[KernelTest] method '{0}' must be internal or public, and so must every type around it: the generated test module calls it from outside");
+    public static readonly DiagnosticDescriptor PciDriverWithoutIds = Error("KC0028", Module,
+        "PCI driver matches no device", "[PciDriver] type '{0}' has no [PciDeviceId]: the kernel would never probe it; add [PciDeviceId(vendor, device)] for each device it drives");
+    public static readonly DiagnosticDescriptor PciIdOutOfRange = Error("KC0029", Module,
+        "PCI id field out of range", "[PciDeviceId] on '{0}': {1} = {2} is not a 16-bit PCI id (0 to 0xFFFF, or -1 for any)");
+    public static readonly DiagnosticDescriptor PciIdDuplicate = Error("KC0030", Module,
+        "PCI id listed twice", "[PciDeviceId] on '{0}' repeats '{1}': the kernel matches the first only, so this one's Info would never be seen");
 
     public static readonly DiagnosticDescriptor CStrNotConstant = Error("KC0101", CStr,
         "CStr.Literal needs a constant", "CStr.Literal needs a compile-time constant string; for run-time bytes use CStr.FromBytesWithNul");

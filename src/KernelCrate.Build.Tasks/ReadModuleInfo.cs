@@ -46,6 +46,7 @@ public sealed class ReadModuleInfo : KernelCrateTask
         MetadataReader reader = pe.GetMetadataReader();
         (string Name, string[] Entries)? module = null;
         var parameters = new List<ModuleParameter>();
+        var aliases = new List<string>();
         foreach (CustomAttributeHandle handle in reader.GetAssemblyDefinition().GetCustomAttributes())
         {
             CustomAttribute attribute = reader.GetCustomAttribute(handle);
@@ -55,15 +56,17 @@ public sealed class ReadModuleInfo : KernelCrateTask
             TypeReference type = reader.GetTypeReference((TypeReferenceHandle)constructor.Parent);
             if (reader.GetString(type.Namespace) != "Kernel") continue;
             string typeName = reader.GetString(type.Name);
-            if (typeName is not ("ModuleInfoAttribute" or "ModuleParameterInfoAttribute")) continue;
+            if (typeName is not ("ModuleInfoAttribute" or "ModuleParameterInfoAttribute" or "ModuleAliasInfoAttribute")) continue;
             var arguments = attribute.DecodeValue(new StringOnlyTypeProvider()).FixedArguments;
-            if (typeName == "ModuleInfoAttribute")
+            if (typeName == "ModuleAliasInfoAttribute")
+                aliases.Add("alias=" + (string)arguments[0].Value!);
+            else if (typeName == "ModuleInfoAttribute")
                 module = ((string)arguments[0].Value!, Strings(arguments[1]));
             else
                 parameters.Add(new ModuleParameter((string)arguments[0].Value!, (string)arguments[1].Value!, (int)arguments[2].Value!,
                     Strings(arguments[3]), (string?)arguments[4].Value, (int)arguments[5].Value!));
         }
-        return module is { } m ? new ModuleInfo(m.Name, m.Entries, parameters.ToArray()) : null;
+        return module is { } m ? new ModuleInfo(m.Name, [.. m.Entries, .. aliases], parameters.ToArray()) : null;
     }
 
     private static string[] Strings(CustomAttributeTypedArgument<string> argument)

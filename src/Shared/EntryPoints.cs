@@ -169,10 +169,17 @@ internal static class EntryPoints
     public static readonly EntryPoint HrtimerFire = new("hrtimer_fire", EntryContext.Softirq, "u64",
         "u32 kind, void *state", requiredBy: "kc_hrtimer_alloc");
 
+    /// <summary>A [PciDriver] type's Probe: binds a matching device; its state is written to <c>state</c>.</summary>
+    public static readonly EntryPoint PciProbe = new("pci_probe", EntryContext.Process, "int",
+        "u32 kind, void *device, u32 info, void *state", requiredBy: "kc_pci_register");
+    /// <summary>A [PciDriver] type's Dispose: the device is unbound (driver unregistered or device removed).</summary>
+    public static readonly EntryPoint PciRemove = new("pci_remove", EntryContext.Process, "void",
+        "u32 kind, void *state", requiredBy: "kc_pci_register");
+
     public static readonly IReadOnlyList<EntryPoint> All = new[]
     {
         ModuleInit, ModuleExit, SysctlHandle, MiscdevOpen, MiscdevRelease, MiscdevRead, MiscdevWrite, MiscdevIoctl,
-        WorkRun, HrtimerFire,
+        WorkRun, HrtimerFire, PciProbe, PciRemove,
     };
 
     public static EntryPoint? Find(string symbol) => All.FirstOrDefault(e => e.Symbol == symbol);

@@ -44,6 +44,28 @@ public sealed class CallbackTypeDiagnosticsTests
         [MiscDevice] internal partial struct D : IMiscDevice<D> { {{Members}} }
         """);
 
+    private const string PciMembers = """
+        public static Result<P> Probe(PciDevice device, uint info) => new P();
+        public void Dispose() { }
+        """;
+
+    [Fact]
+    public Task A_PCI_driver_with_ids_is_clean_and_one_without_any_is_KC0028() => Verify($$"""
+        namespace N { [PciDriver, PciDeviceId(0x1b36, 0x0005), PciDeviceId(0x1b36, 0x0005, SubVendor = 1)] internal partial struct P : IPciDriver<P> { {{PciMembers}} } }
+        namespace M { [PciDriver] internal partial struct {|KC0028:P|} : IPciDriver<P> { {{PciMembers}} } }
+        namespace O { internal struct {|KC0023:P|} : IPciDriver<P> { {{PciMembers}} } }
+        """);
+
+    [Fact]
+    public Task A_subsystem_id_past_16_bits_is_KC0029_and_a_repeated_id_KC0030_at_its_attribute() => Verify($$"""
+        [PciDriver]
+        [PciDeviceId(0x1b36, 0x0005, Info = 1)]
+        [{|KC0030:PciDeviceId(0x1b36, 0x0005, Info = 2)|}]
+        [{|KC0029:PciDeviceId(0x1b36, 0x0006, SubDevice = 0x10000)|}]
+        [{|KC0029:PciDeviceId(0x1b36, 0x0007, SubVendor = -2)|}]
+        internal partial struct P : IPciDriver<P> { {{PciMembers}} }
+        """);
+
     [Fact]
     public Task The_fix_marks_the_type_and_makes_it_partial()
     {

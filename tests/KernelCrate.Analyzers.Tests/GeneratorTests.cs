@@ -91,6 +91,15 @@ public sealed class GeneratorTests
             public void Dispose() { }
         }
 
+        [PciDriver]
+        [PciDeviceId(0x1b36, 0x0005, Info = 3)]
+        [PciDeviceId(0x8086, 0x10d3, SubVendor = 0x8086, SubDevice = 0xa01f)]
+        internal partial struct TestDev : IPciDriver<TestDev>
+        {
+            public static Result<TestDev> Probe(PciDevice device, uint info) => new TestDev();
+            public void Dispose() { }
+        }
+
         internal static class FullModTests
         {
             [KernelTest]
@@ -163,6 +172,21 @@ public sealed class GeneratorTests
         Assert.Contains("if (kind == 2) return global::Kernel.TimerDispatch.Fire<global::Sample.Tick>(state);", timers);
         Assert.Contains("return 0;", timers);
         Assert.DoesNotContain("WorkItems.g.cs", string.Join("\n", GeneratedSources(FullModule.Replace("[WorkItem]", "")).Select(s => s.HintName)));
+    }
+
+    [Fact]
+    public void A_PCI_driver_gets_its_kind_id_table_aliases_and_the_probe_and_remove_entries()
+    {
+        string pci = GeneratedSources(FullModule).Single(s => s.HintName == "PciDrivers.g.cs").SourceText.ToString();
+        AssertGolden("PciDrivers.g.cs.txt", pci);
+        // modpost's spelling of MODULE_DEVICE_TABLE(pci, ...) aliases: any subsystem is a wildcard, a given one 8 hex digits.
+        Assert.Contains("[assembly: global::Kernel.ModuleAliasInfo(\"pci:v00001B36d00000005sv*sd*bc*sc*i*\")]", pci);
+        Assert.Contains("[assembly: global::Kernel.ModuleAliasInfo(\"pci:v00008086d000010D3sv00008086sd0000A01Fbc*sc*i*\")]", pci);
+        // The first id: 1b36, 0005, any, any, class 0, mask 0, info 3, seven little-endian u32.
+        Assert.Contains("new byte[] { 0x36, 0x1b, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x86, 0x80,", pci);
+        Assert.Contains("private static int Probe(uint kind, void* device, uint info, void* state)", pci);
+        Assert.Contains("if (kind == 1) { global::Kernel.PciDispatch.Remove<global::Sample.TestDev>(state); return; }", pci);
+        Assert.DoesNotContain("PciDrivers.g.cs", string.Join("\n", GeneratedSources(FullModule.Replace("[PciDriver]", "")).Select(s => s.HintName)));
     }
 
     /// <summary>The sysctl handler's entry exists only where the module names Sysctl&lt;T&gt;, with the table's signature.</summary>
@@ -258,6 +282,7 @@ public sealed class GeneratorTests
         test.TestState.Sources.Add(("MiscDevices.g.cs", File.ReadAllText(GoldenPath("MiscDevices.g.cs.txt"))));
         test.TestState.Sources.Add(("WorkItems.g.cs", File.ReadAllText(GoldenPath("WorkItems.g.cs.txt"))));
         test.TestState.Sources.Add(("TimerCallbacks.g.cs", File.ReadAllText(GoldenPath("TimerCallbacks.g.cs.txt"))));
+        test.TestState.Sources.Add(("PciDrivers.g.cs", File.ReadAllText(GoldenPath("PciDrivers.g.cs.txt"))));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

@@ -465,6 +465,63 @@ internal static unsafe class Native
     public static readonly List<bool> Notified = new();
     public static void CondvarNotify(void* condvar, bool all) => Notified.Add(all);
 
+    /// <summary>kc_pci_register's drivers: the kind, state size, id table bytes and name (null once unregistered).</summary>
+    public static readonly List<(uint Kind, nuint StateSize, byte[] Ids, string Name)?> PciDrivers = new();
+    public static void* PciRegister(uint kind, nuint stateSize, byte* ids, uint count, byte* name, int* error)
+    {
+        PciDrivers.Add((kind, stateSize, new ReadOnlySpan<byte>(ids, (int)count * 28).ToArray(), Marshal.PtrToStringUTF8((IntPtr)name)!));
+        *error = 0;
+        return (void*)PciDrivers.Count;
+    }
+    public static void PciUnregister(void* driver) => PciDrivers[(int)driver - 1] = null;
+
+    /// <summary>A simulated bound device: its ids, memory BARs (null: not a memory BAR) and what the probe took.</summary>
+    public sealed class HostPciDevice(ushort vendor, ushort device, params byte[][] bars)
+    {
+        public ushort Vendor { get; } = vendor;
+        public ushort Device { get; } = device;
+        public byte[][] Bars { get; } = bars;
+        public bool Enabled { get; set; }
+        public bool Master { get; set; }
+        public List<int> Mapped { get; } = new();
+        public List<GCHandle> Pins { get; } = new();
+    }
+    public static readonly List<HostPciDevice> PciDevices = new();
+    /// <summary>The handle C would pass to the probe for <paramref name="device"/>.</summary>
+    public static void* PciHandle(HostPciDevice device)
+    {
+        PciDevices.Add(device);
+        return (void*)PciDevices.Count;
+    }
+    private static HostPciDevice Pci(void* device) => PciDevices[(int)device - 1];
+    public static uint PciVendorId(void* device) => Pci(device).Vendor;
+    public static uint PciDeviceId(void* device) => Pci(device).Device;
+    public static void* PciDev(void* device) => device;
+    public static int PciEnableDeviceMem(void* device)
+    {
+        Pci(device).Enabled = true;
+        return 0;
+    }
+    public static void PciSetMaster(void* device) => Pci(device).Master = true;
+    public static void* PciIomapRegion(void* device, int bar, byte* name, ulong* length, int* error)
+    {
+        HostPciDevice pci = Pci(device);
+        if (bar is < 0 or > 5 || bar >= pci.Bars.Length || pci.Bars[bar] is null) { *error = -22; return null; }
+        if (pci.Mapped.Contains(bar)) { *error = -16; return null; }
+        pci.Mapped.Add(bar);
+        GCHandle pin = GCHandle.Alloc(pci.Bars[bar], GCHandleType.Pinned);
+        pci.Pins.Add(pin);
+        *length = (ulong)pci.Bars[bar].Length;
+        *error = 0;
+        return (void*)pin.AddrOfPinnedObject();
+    }
+    public static uint Readb(void* address) => *(byte*)address;
+    public static uint Readw(void* address) => *(ushort*)address;
+    public static uint Readl(void* address) => *(uint*)address;
+    public static void Writeb(uint value, void* address) => *(byte*)address = (byte)value;
+    public static void Writew(uint value, void* address) => *(ushort*)address = (ushort)value;
+    public static void Writel(uint value, void* address) => *(uint*)address = value;
+
     /// <summary>Whether the simulated caller is a softirq (a test firing a timer sets it).</summary>
     public static bool InSoftirq;
     public static int InTask() => !InSoftirq ? 1 : 0;

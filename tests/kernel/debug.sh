@@ -24,7 +24,7 @@ esac
 image=$tree/arch/x86/boot/bzImage
 release=$(cat "$tree/include/config/kernel.release")
 echo "debug kernel $release: $tree"
-for option in KASAN DEBUG_KMEMLEAK PROVE_LOCKING DEBUG_ATOMIC_SLEEP DEBUG_OBJECTS_FREE DEBUG_OBJECTS_TIMERS DEBUG_OBJECTS_WORK FAILSLAB FAIL_FUNCTION X86_KERNEL_IBT MITIGATION_RETHUNK; do
+for option in KASAN DEBUG_KMEMLEAK PROVE_LOCKING DEBUG_ATOMIC_SLEEP DEBUG_OBJECTS_FREE DEBUG_OBJECTS_TIMERS DEBUG_OBJECTS_WORK FAILSLAB FAIL_FUNCTION DYNAMIC_DEBUG PCI X86_KERNEL_IBT MITIGATION_RETHUNK; do
   expect "the debug kernel has CONFIG_$option" 'grep -q "^CONFIG_$option=y" "$tree/.config"'
 done
 
@@ -35,7 +35,8 @@ build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$tree" --art
 ko() { echo "$artifacts/bin/$(basename "$1")/debug/$2.ko"; }
 modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelModules/ParamMod:parammod
   samples/RustMinimal:rust_minimal samples/RustPrint:rust_print samples/RustMiscDevice:rust_misc_device
-  tests/KernelModules/OpsMod:opsmod samples/Heartbeat:heartbeat tests/KernelModules/ForgetMod:forgetmod)
+  tests/KernelModules/OpsMod:opsmod samples/Heartbeat:heartbeat tests/KernelModules/ForgetMod:forgetmod
+  samples/RustDriverPci:rust_driver_pci tests/KernelModules/PciFailMod:pcifailmod)
 controls=(tests/KernelModules/Controls/LockOrderMod:lockordermod tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
   tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/FreeTimerMod:freetimermod
   tests/KernelModules/Controls/UncheckedMod:uncheckedmod)
@@ -52,7 +53,8 @@ expect "misc-device-user builds (static)" 'gcc -static -O2 -Wall -o "$out/misc-d
 # in boot 1.
 reports=tests/kernel/debug/reports.ere
 helpers=("$out/kc-load" "$out/misc-device-user" "$reports" tests/kernel/guest-lib.sh tests/kernel/debug/lib.guest.sh)
-scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh)
+scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh
+  tests/kernel/pci.guest.sh)
 
 # kasan_multi_shot: every KASAN report is printed, not only the first (a report during boot must not hide ours).
 qemu_boot() { KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }

@@ -25,6 +25,8 @@ rmd=samples/RustMiscDevice/bin/Debug/net10.0/rust_misc_device.ko
 ops=tests/KernelModules/OpsMod/bin/Debug/net10.0/opsmod.ko
 beat=samples/Heartbeat/bin/Debug/net10.0/heartbeat.ko
 forget=tests/KernelModules/ForgetMod/bin/Debug/net10.0/forgetmod.ko
+rpci=samples/RustDriverPci/bin/Debug/net10.0/rust_driver_pci.ko
+pcifail=tests/KernelModules/PciFailMod/bin/Debug/net10.0/pcifailmod.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -86,6 +88,8 @@ expect "[$name] OpsMod builds; opsmod.ko has read but no write or ioctl entry, r
   'build tests/KernelModules/OpsMod && tests/kernel/check-entries.sh $ops $ibt > /dev/null && nm $ops | grep -q -w kc_miscdev_read && ! nm $ops | grep -E -q -w "kc_miscdev_(write|ioctl)|kc_fop_(write|ioctl)" && ! nm $rmin | grep -q -e kc_sysctl -e SysctlDispatch && nm $oxi | grep -q -w kc_sysctl_handle'
 expect "[$name] Heartbeat and ForgetMod build; heartbeat.ko: its timer callback runs outside the FPU section, managed code reached only by direct calls" \
   'build samples/Heartbeat && build tests/KernelModules/ForgetMod && tests/kernel/check-entries.sh $beat $ibt > /dev/null && grep -q "^#define KC_FPU_kc_hrtimer_fire 0" samples/Heartbeat/obj/Debug/net10.0/kbuild/kc_config.h'
+expect "[$name] RustDriverPci and PciFailMod build; rust_driver_pci.ko: upstream's alias, managed code reached only by direct calls" \
+  'build samples/RustDriverPci && build tests/KernelModules/PciFailMod && tests/kernel/check-entries.sh $rpci $ibt > /dev/null && modinfo -F alias $rpci | grep -q -x "pci:v00001B36d00000005sv\*sd\*bc\*sc\*i\*"'
 expect "[$name] modinfo shows each parameter with its description and type" \
   '[ "$(modinfo -F parm $rmin)" = "test_parameter:This parameter has a default of 1 (long)" ] && modinfo -F parm $par | grep -q -x "label:A string (charp)" && modinfo -F parm $par | grep -q -x "levels: (array of int)" && modinfo -F parm $par | grep -q -x "flag:A bool root may change (bool)"'
 # The managed object of the module that uses every API needs nothing but kernel exports and KernelCrate's helpers.
@@ -116,7 +120,7 @@ grep -E -q "Passed!  - Failed: +0" "$log" || { echo "    the last boot's serial 
 expect "[$name] every printk level reached the log" 'for l in emerg alert crit err warning notice info; do grep -a -q "kctest: level $l" "$log" || exit 1; done'
 expect "[$name] formatting in the kernel" 'grep -a -q "kctest: format 42 -42 beef true EIO cstr bytes" "$log"'
 
-echo "boot 3: module parameters, the misc device, the Rust-for-Linux twins, timers and work, then a failing Init"
+echo "boot 3: module parameters, the misc device, the Rust-for-Linux twins, timers and work, the PCI driver, then a failing Init"
 log=$out/params.serial.log
 cat > "$out/failmod.guest.sh" <<'GUEST'
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: insmod status $? ($err)"
@@ -124,8 +128,8 @@ echo "kc-failmod: sysctl left: $(ls /proc/sys/failmod 2>/dev/null | wc -l), load
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($err)"
 dmesg | grep failmod
 GUEST
-printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
-boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh "$out/failmod.guest.sh"
+printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/pci.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
+boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh "$out/failmod.guest.sh"
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -155,6 +159,10 @@ expect "[$name] heartbeat: init waited on the completion the last beat's work co
   'ms=$(grep -a -o -E "heartbeat: 5 beats in [0-9]+ ms" "$log" | grep -o -E "[0-9]+ ms" | cut -d" " -f1) && [ "$ms" -ge 400 ] && [ "$ms" -lt 10000 ] && grep -a -q "heartbeat: stopped" "$log" && [ "$(grep -a -c "kc-check: heartbeat-[a-z]* ok" "$log")" -eq 3 ]'
 expect "[$name] forgetmod: unload cancels the timer and the work item its Dispose left alive, says so, and the kernel goes on" \
   'grep -a -q "forgetmod: a timer (kind 1) was not disposed before unload: cancelled" "$log" && grep -a -q "forgetmod: a work item (kind 1) was not disposed before unload: cancelled" "$log" && [ "$(grep -a -c "kc-check: forget-[a-z]* ok" "$log")" -eq 3 ]'
+expect "[$name] rust_driver_pci binds pci-testdev (data-match count 1, upstream's debug lines), unbinds, binds again and unloads, giving back BAR 0 and the device each time" \
+  '[ "$(grep -a -c "kc-check: pci-[a-z-]* ok" "$log")" -eq 18 ] && ! grep -a -q "kc-check: pci.* FAIL" "$log"'
+expect "[$name] pcifailmod: a probe that fails after taking the device and BAR 0 is reported by the kernel, gives both back, never runs Dispose" \
+  '[ "$(grep -a -c "kc-check: pcifail-[a-z-]* ok" "$log")" -eq 8 ]'
 expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
 expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'

@@ -6,13 +6,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Kernel.Generators.Callbacks;
 
-/// <summary>Reports what is wrong with a [MiscDevice], [WorkItem] or [TimerCallback] type (the checks the generators rely
+/// <summary>Reports what is wrong with a [MiscDevice], [WorkItem], [TimerCallback] or [PciDriver] type (the checks the generators rely
 /// on), and a type of such a kind without its attribute.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        GeneratorDiagnostics.CallbackTypeNotMarked, GeneratorDiagnostics.CallbackTypeShapeInvalid, GeneratorDiagnostics.CallbackTypeNotImplemented);
+        GeneratorDiagnostics.CallbackTypeNotMarked, GeneratorDiagnostics.CallbackTypeShapeInvalid, GeneratorDiagnostics.CallbackTypeNotImplemented,
+        GeneratorDiagnostics.PciDriverWithoutIds, GeneratorDiagnostics.PciIdOutOfRange, GeneratorDiagnostics.PciIdDuplicate);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -36,6 +37,9 @@ public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer
                     {
                         foreach (Diagnostic diagnostic in CallbackTypeDeclaration.Parse(type, kind, symbolContext.CancellationToken).Diagnostics)
                             symbolContext.ReportDiagnostic(diagnostic);
+                        if (kind == CallbackTypeKind.PciDriver)
+                            foreach (Diagnostic diagnostic in Pci.PciDriverDeclaration.ReadIds(type).Diagnostics)
+                                symbolContext.ReportDiagnostic(diagnostic);
                     }
                     else if (kind.InterfaceOf(type) is not null)
                     {

@@ -28,7 +28,9 @@ internal sealed class CallbackTypeKind
     public static readonly CallbackTypeKind WorkItem = new("WorkItem", "IWorkItem", "WorkKind", "Work<T>.TryNew");
     public static readonly CallbackTypeKind TimerCallback = new("TimerCallback", "ITimerCallback", "TimerKind", "HrTimer<T>.TryNew");
 
-    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback };
+    public static readonly CallbackTypeKind PciDriver = new("PciDriver", "IPciDriver", "PciDriverKind", "PciDriverRegistration<T>.Register");
+
+    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver };
 
     /// <summary>The interface of this kind <paramref name="type"/> implements, of any type argument.</summary>
     public INamedTypeSymbol? InterfaceOf(INamedTypeSymbol type)

@@ -48,6 +48,8 @@ public static class TrackingNames
     public const string AllWorkItems = nameof(AllWorkItems);
     public const string TimerCallback = nameof(TimerCallback);
     public const string AllTimerCallbacks = nameof(AllTimerCallbacks);
+    public const string PciDriver = nameof(PciDriver);
+    public const string AllPciDrivers = nameof(AllPciDrivers);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);

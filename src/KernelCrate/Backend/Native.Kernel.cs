@@ -232,6 +232,48 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_condvar_notify")]
     public static extern void CondvarNotify(void* condvar, bool all);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_register")]
+    public static extern void* PciRegister(uint kind, nuint stateSize, byte* ids, uint count, byte* name, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_unregister")]
+    public static extern void PciUnregister(void* driver);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_vendor_id")]
+    public static extern uint PciVendorId(void* device);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_device_id")]
+    public static extern uint PciDeviceId(void* device);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_dev")]
+    public static extern void* PciDev(void* device);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_enable_device_mem")]
+    public static extern int PciEnableDeviceMem(void* device);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_set_master")]
+    public static extern void PciSetMaster(void* device);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_iomap_region")]
+    public static extern void* PciIomapRegion(void* device, int bar, byte* name, ulong* length, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readb")]
+    public static extern uint Readb(void* address);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readw")]
+    public static extern uint Readw(void* address);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readl")]
+    public static extern uint Readl(void* address);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_writeb")]
+    public static extern void Writeb(uint value, void* address);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_writew")]
+    public static extern void Writew(uint value, void* address);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_writel")]
+    public static extern void Writel(uint value, void* address);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_in_task")]
     public static extern int InTask();
 

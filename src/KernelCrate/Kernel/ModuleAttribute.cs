@@ -23,3 +23,11 @@ public sealed class ModuleInfoAttribute : Attribute
 {
     public ModuleInfoAttribute(string name, params string[] entries) { }
 }
+
+/// <summary>Written by the device-table generators ([PciDriver]): one <c>alias=</c> .modinfo entry, as modpost writes
+/// for MODULE_DEVICE_TABLE, so udev loads the module when a matching device appears.</summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+public sealed class ModuleAliasInfoAttribute : Attribute
+{
+    public ModuleAliasInfoAttribute(string alias) { }
+}

@@ -28,5 +28,6 @@
 #include "kc_completion.c"
 #include "kc_condvar.c"
 #include "kc_context.c"
+#include "kc_pci.c"
 #include "kc_test.c"
 #include "kc_module.c"

@@ -11,6 +11,7 @@ sh /kc/oximod.guest.sh
 sh /kc/params.guest.sh
 sh /kc/misc.guest.sh
 sh /kc/deferred.guest.sh
+sh /kc/pci.guest.sh
 insmod /kc/kctest.ko; check kctest-insmod "$?" 0
 rmmod kctest
 dmesg | grep -q "kctest: # totals: pass:[1-9][0-9]* fail:0 skip:0"; check kctest-none-failed "$?" 0
@@ -27,6 +28,8 @@ init_fault_loop rust_misc_device /kc/rust_misc_device.ko "" /dev/rust-misc-devic
 init_fault_loop opsmod /kc/opsmod.ko "" /dev/kc-readonly
 init_fault_loop heartbeat /kc/heartbeat.ko ""
 init_fault_loop forgetmod /kc/forgetmod.ko ""
+init_fault_loop rust_driver_pci /kc/rust_driver_pci.ko "" /sys/bus/pci/drivers/rust_driver_pci
+init_fault_loop pcifailmod /kc/pcifailmod.ko "" /sys/bus/pci/drivers/pcifailmod
 
 phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: every failed open must fail with ENOMEM, and some of the

@@ -1,0 +1,54 @@
+namespace Kernel;
+
+/// <summary>
+/// A PCI device bound to a [PciDriver] type, valid from its Probe to its Dispose (Rust-for-Linux's
+/// <c>pci::Device</c>): its ids, its <see cref="Device"/> for dev_* printing, enabling, bus mastering and its BARs.
+/// </summary>
+public readonly unsafe struct PciDevice
+{
+    private readonly void* _handle;
+
+    internal PciDevice(void* handle) => _handle = handle;
+
+    public ushort VendorId => (ushort)Native.PciVendorId(Handle);
+
+    public ushort DeviceId => (ushort)Native.PciDeviceId(Handle);
+
+    /// <summary>The device dev_* printing names: "&lt;driver&gt; 0000:00:03.0: ...".</summary>
+    public Device Device => new(Native.PciDev(Handle));
+
+    /// <summary>Enables the device's memory decoding (pci_enable_device_mem); C disables it again after the remove.</summary>
+    [MaySleep]
+    public Result EnableDeviceMem()
+    {
+        int error = Native.PciEnableDeviceMem(Handle);
+        return error < 0 ? Errno.FromKernel(error) : Result.Ok;
+    }
+
+    /// <summary>Lets the device master the bus (DMA); disabling the device after the remove clears it.</summary>
+    public void SetMaster() => Native.PciSetMaster(Handle);
+
+    /// <summary>
+    /// Requests memory BAR <paramref name="bar"/> (0-5) for <paramref name="name"/> and maps all of it (Rust's
+    /// <c>iomap_region</c>): EINVAL for no such memory BAR, EBUSY when it is mapped already or another driver holds
+    /// it. C unmaps and releases it after the remove, so it is valid while the device is bound.
+    /// </summary>
+    [MaySleep]
+    public Result<PciBar> IomapRegion(int bar, CStr name)
+    {
+        ulong length;
+        int error;
+        void* mapped = Native.PciIomapRegion(Handle, bar, name.Pointer, &length, &error);
+        if (mapped == null) return Errno.FromKernel(error);
+        return new PciBar(mapped, length);
+    }
+
+    private void* Handle
+    {
+        get
+        {
+            if (_handle == null) Panic.Fail("PciDevice used outside its driver's Probe and Dispose"u8);
+            return _handle;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+# Runs inside the QEMU guest: samples/RustDriverPci binds QEMU's pci-testdev (qemu-boot.sh adds the device), is
+# unbound and bound again through sysfs, and unloads; each probe maps BAR 0 and each remove gives it back.
+. /kc/guest-lib.sh
+uevent=$(grep -l '^PCI_ID=1B36:0005$' /sys/bus/pci/devices/*/uevent | head -n 1)
+dev=${uevent%/uevent} slot=$(basename "${uevent%/uevent}")
+check pci-testdev-present "${slot:+yes}" yes
+bound() { [ -e "$dev/driver" ] && basename "$(readlink "$dev/driver")" || echo none; }
+insmod /kc/rust_driver_pci.ko dyndbg=+p; check pci-insmod "$?" 0
+check pci-bound "$(bound)" rust_driver_pci
+check pci-region "$(grep -c ' : rust_driver_pci$' /proc/iomem)" 1
+check pci-enabled "$(cat "$dev/enable")" 1
+echo "$slot" > /sys/bus/pci/drivers/rust_driver_pci/unbind; check pci-unbind "$?" 0
+check pci-unbound "$(bound)" none
+check pci-region-released "$(grep -c ' : rust_driver_pci$' /proc/iomem)" 0
+check pci-disabled "$(cat "$dev/enable")" 0
+echo "$slot" > /sys/bus/pci/drivers/rust_driver_pci/bind; check pci-rebind "$?" 0
+check pci-rebound "$(bound)" rust_driver_pci
+rmmod rust_driver_pci; check pci-rmmod "$?" 0
+check pci-unbound-at-unload "$(bound)" none
+check pci-nothing-left "$(grep -c ' : rust_driver_pci$' /proc/iomem)" 0
+check pci-probes "$(dmesg | grep -c "rust_driver_pci $slot: pci-testdev data-match count: 1$")" 2
+check pci-probe-debug "$(dmesg | grep -c "rust_driver_pci $slot: Probe Rust PCI driver sample (PCI ID: 0x1b36, 0x5).$")" 2
+check pci-remove-debug "$(dmesg | grep -c "rust_driver_pci $slot: Remove Rust PCI driver sample.$")" 2
+if [ -e /kc/pcifailmod.ko ]; then
+  # A probe that enabled the device and mapped BAR 0, then failed: the load succeeds, the device stays unbound, and
+  # C gave everything back (the managed Dispose never runs for it).
+  insmod /kc/pcifailmod.ko; check pcifail-insmod "$?" 0
+  check pcifail-unbound "$(bound)" none
+  check pcifail-region-released "$(grep -c ' : pcifailmod$' /proc/iomem)" 0
+  check pcifail-disabled "$(cat "$dev/enable")" 0
+  check pcifail-errors "$(dmesg | grep -c "pcifailmod $slot: bar0 [0-9]* bytes; again: EBUSY, I/O bar: EINVAL, bar 6: EINVAL; failing$")" 1
+  check pcifail-reported "$(dmesg | grep -c "pcifailmod $slot: probe with driver pcifailmod failed with error -16$\|pcifailmod: probe of $slot failed with error -16$")" 1
+  rmmod pcifailmod; check pcifail-rmmod "$?" 0
+  check pcifail-no-dispose "$(dmesg | grep -c 'Dispose ran for a probe that failed')" 0
+  # And rust_driver_pci binds again after it.
+  insmod /kc/rust_driver_pci.ko; check pci-after-fail "$(bound)" rust_driver_pci
+  rmmod rust_driver_pci
+fi
+echo "kc-pci-dmesg-begin"; dmesg | grep rust_driver_pci; echo "kc-pci-dmesg-end"

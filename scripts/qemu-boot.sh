@@ -3,7 +3,7 @@
 # script.
 #   qemu-boot.sh --script init.sh --log serial.log [--release RELEASE | --kernel NAME | --image PATH] [--timeout SEC] FILE...
 # RELEASE is a `uname -r` string, NAME one of eng/kernels.conf (default: its first), PATH a bzImage (the debug
-# kernel). The machine has QEMU's pci-testdev (1b36:0005), which the PCI driver samples bind. KC_QEMU_MEM sets the guest's memory in MB (default 512), KC_QEMU_APPEND adds to the kernel command line.
+# kernel). The machine has QEMU's pci-testdev (1b36:0005) and edu (1234:11e8, DMA to 32 address bits), which the PCI driver samples bind. KC_QEMU_MEM sets the guest's memory in MB (default 512), KC_QEMU_APPEND adds to the kernel command line.
 # FILEs (modules, helpers) are copied into /kc in the initramfs; the script runs as /kc/test.sh after proc, sys and
 # a tmpfs are mounted, and the machine powers off when it ends. Exit status: QEMU's (124 on time-out).
 set -euo pipefail
@@ -66,7 +66,7 @@ set +e
 
 qemu() { # qemu TIMEOUT ACCEL INITRD LOG
   timeout "$1" qemu-system-x86_64 -machine q35,accel=$2 -cpu max -m "${KC_QEMU_MEM:-512}" -smp 1 \
-    -kernel "$kernel" -initrd "$3" -device pci-testdev \
+    -kernel "$kernel" -initrd "$3" -device pci-testdev -device edu,dma_mask=0xffffffff \
     -append "console=ttyS0 panic=-1 oops=panic loglevel=7 ${KC_QEMU_APPEND:-}" \
     -nographic -no-reboot -serial "file:$4" -monitor none -display none
 }

@@ -176,10 +176,14 @@ internal static class EntryPoints
     public static readonly EntryPoint PciRemove = new("pci_remove", EntryContext.Process, "void",
         "u32 kind, void *state", requiredBy: "kc_pci_register");
 
+    /// <summary>An [IrqHandler] type's Handle, in hardirq context: returns IRQ_NONE (0) or IRQ_HANDLED (1).</summary>
+    public static readonly EntryPoint IrqHandle = new("irq_handle", EntryContext.Hardirq, "u32",
+        "u32 kind, void *state", requiredBy: "kc_pci_request_irq");
+
     public static readonly IReadOnlyList<EntryPoint> All = new[]
     {
         ModuleInit, ModuleExit, SysctlHandle, MiscdevOpen, MiscdevRelease, MiscdevRead, MiscdevWrite, MiscdevIoctl,
-        WorkRun, HrtimerFire, PciProbe, PciRemove,
+        WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle,
     };
 
     public static EntryPoint? Find(string symbol) => All.FirstOrDefault(e => e.Symbol == symbol);

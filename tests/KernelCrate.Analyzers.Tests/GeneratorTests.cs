@@ -100,6 +100,13 @@ public sealed class GeneratorTests
             public void Dispose() { }
         }
 
+        [IrqHandler]
+        internal partial struct TestIrq : IIrqHandler<TestIrq>
+        {
+            public IrqReturn Handle() => IrqReturn.Handled;
+            public void Dispose() { }
+        }
+
         internal static class FullModTests
         {
             [KernelTest]
@@ -158,12 +165,16 @@ public sealed class GeneratorTests
     }
 
     [Fact]
-    public void Work_items_and_timer_callbacks_get_their_kinds_and_one_entry_each()
+    public void Work_items_timer_callbacks_and_irq_handlers_get_their_kinds_and_one_entry_each()
     {
         string Find(string hint) => GeneratedSources(FullModule).Single(s => s.HintName == hint).SourceText.ToString();
         string work = Find("WorkItems.g.cs"), timers = Find("TimerCallbacks.g.cs");
         AssertGolden("WorkItems.g.cs.txt", work);
         AssertGolden("TimerCallbacks.g.cs.txt", timers);
+        string irqs = Find("IrqHandlers.g.cs");
+        AssertGolden("IrqHandlers.g.cs.txt", irqs);
+        Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kc_irq_handle\")]", irqs);
+        Assert.Contains("if (kind == 1) return global::Kernel.IrqDispatch.Handle<global::Sample.TestIrq>(state);", irqs);
         Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kc_work_run\")]", work);
         Assert.Contains("private static void Run(uint kind, void* state)", work);
         Assert.Contains("private static ulong Fire(uint kind, void* state)", timers);
@@ -283,6 +294,7 @@ public sealed class GeneratorTests
         test.TestState.Sources.Add(("WorkItems.g.cs", File.ReadAllText(GoldenPath("WorkItems.g.cs.txt"))));
         test.TestState.Sources.Add(("TimerCallbacks.g.cs", File.ReadAllText(GoldenPath("TimerCallbacks.g.cs.txt"))));
         test.TestState.Sources.Add(("PciDrivers.g.cs", File.ReadAllText(GoldenPath("PciDrivers.g.cs.txt"))));
+        test.TestState.Sources.Add(("IrqHandlers.g.cs", File.ReadAllText(GoldenPath("IrqHandlers.g.cs.txt"))));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

@@ -244,6 +244,14 @@ public sealed class KC1005Tests
                 [AtomicContext]
                 internal static void Handle(Mutex<Data> mutex) { using var g = {|#3:mutex.Lock()|}; }
             }
+
+            [IrqHandler]
+            internal partial struct Device : IIrqHandler<Device>
+            {
+                private Completion _done;
+                public IrqReturn Handle() { _done.Complete(); {|#4:_done.Wait()|}; return IrqReturn.Handled; }
+                public void Dispose() { }
+            }
             """);
         const string Timer = "'Tick.Run' runs in atomic context (it implements ITimerCallback.Run, called in softirq)";
         test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(0)
@@ -254,6 +262,8 @@ public sealed class KC1005Tests
             .WithMessage("'TryNew' allocates with Gfp.Kernel, so it may sleep, but " + Timer + "; allocate with Gfp.Atomic, or in a work item"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(3)
             .WithMessage("'Lock' is [MaySleep], so it may sleep, but 'Irq.Handle' runs in atomic context (it is [AtomicContext]); move the call to a work item (Work<T> runs in process context)"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticCatalog.SleepInAtomicContext).WithLocation(4)
+            .WithMessage("'Wait' is [MaySleep], so it may sleep, but 'Device.Handle' runs in atomic context (it implements IIrqHandler.Handle, called in hardirq); move the call to a work item (Work<T> runs in process context)"));
         return test.RunAsync();
     }
 }

@@ -484,6 +484,9 @@ internal static unsafe class Native
         public bool Enabled { get; set; }
         public bool Master { get; set; }
         public List<int> Mapped { get; } = new();
+        public int DmaBits { get; set; }
+        public List<nint> Coherent { get; } = new();
+        public List<(nint Block, uint Kind)> Irqs { get; } = new();
         public List<GCHandle> Pins { get; } = new();
     }
     public static readonly List<HostPciDevice> PciDevices = new();
@@ -514,6 +517,54 @@ internal static unsafe class Native
         *length = (ulong)pci.Bars[bar].Length;
         *error = 0;
         return (void*)pin.AddrOfPinnedObject();
+    }
+    public static int PciDmaSetMaskAndCoherent(void* device, uint bits)
+    {
+        Pci(device).DmaBits = (int)bits;
+        return 0;
+    }
+    /// <summary>dma_alloc_coherent: zeroed native memory, its "bus address" the pointer's value plus one page.</summary>
+    public static void* DmaAllocCoherent(void* device, nuint size, Gfp flags, ulong* dmaAddress, void** cpu)
+    {
+        if (ShouldFail()) return null;
+        void* memory = NativeMemory.AllocZeroed(size);
+        Pci(device).Coherent.Add((nint)memory);
+        LiveAllocations++;
+        *cpu = memory;
+        *dmaAddress = (ulong)memory + 4096;
+        return memory;
+    }
+    public static void DmaFreeCoherent(void* coherent)
+    {
+        foreach (HostPciDevice device in PciDevices)
+            if (device.Coherent.Remove((nint)coherent))
+            {
+                NativeMemory.Free(coherent);
+                LiveAllocations--;
+                return;
+            }
+        throw new InvalidOperationException("dma_free_coherent of memory that is not allocated");
+    }
+    /// <summary>request_irq: the block holds the state; a test calls the handler through IrqDispatch.</summary>
+    public static void* PciRequestIrq(void* device, uint vector, uint kind, void* state, nuint stateSize, byte* name, int* error)
+    {
+        if (vector != 0) { *error = -22; return null; }
+        void* block = NativeMemory.AllocZeroed(stateSize);
+        Buffer.MemoryCopy(state, block, stateSize, stateSize);
+        Pci(device).Irqs.Add(((nint)block, kind));
+        LiveAllocations++;
+        *error = 0;
+        return block;
+    }
+    public static void* IrqState(void* handler) => handler;
+    public static void IrqFree(void* handler) => IrqsFreed.Add((nint)handler);
+    public static readonly List<nint> IrqsFreed = new();
+    public static void IrqRelease(void* handler)
+    {
+        if (!IrqsFreed.Contains((nint)handler)) throw new InvalidOperationException("kc_irq_release before kc_irq_free");
+        foreach (HostPciDevice device in PciDevices) device.Irqs.RemoveAll(i => i.Block == (nint)handler);
+        NativeMemory.Free(handler);
+        LiveAllocations--;
     }
     public static uint Readb(void* address) => *(byte*)address;
     public static uint Readw(void* address) => *(ushort*)address;

@@ -131,4 +131,66 @@ public sealed unsafe class PciTests : HostTest
             NativeMemory.Free(state);
         }
     }
+
+    private struct Pair
+    {
+        public uint H, B;
+    }
+
+    [Fact]
+    public void Coherent_DMA_memory_is_zeroed_indexed_with_bounds_and_freed_once()
+    {
+        void* handle = Native.PciHandle(new Native.HostPciDevice(0x1b36, 0x0005, new byte[16]));
+        var device = new PciDevice(handle);
+        Assert.True(device.DmaSetMaskAndCoherent(64).IsOk);
+        Assert.Equal(Errno.EINVAL, device.DmaSetMaskAndCoherent(65).Error);
+        Assert.Equal(Errno.EINVAL, DmaCoherent<Pair>.TryZeroed(device, 0).Error);
+        DmaCoherent<Pair> ca = DmaCoherent<Pair>.TryZeroed(device, 5).Value;
+        Assert.Equal(5, ca.Count);
+        Assert.NotEqual(0ul, ca.DmaAddress);
+        Assert.Equal(0u, ca.Read(4).B);
+        ca.Write(2, new Pair { H = 0xe, B = 0xf });
+        Assert.Equal((0xeu, 0xfu), (ca.Read(2).H, ca.Read(2).B));
+        Assert.Equal("panicked at 'DMA access at index 5 of an allocation of 5 items'", Assert.Throws<KernelPanicException>(() => ca.Read(5)).Message);
+        Assert.Contains("index -1", Assert.Throws<KernelPanicException>(() => ca.Write(-1, default)).Message);
+        ca.Dispose();
+        ca.Dispose();
+        AssertNoLeaks();
+        Assert.Contains("after Dispose", Assert.Throws<KernelPanicException>(() => ca.Read(0)).Message);
+        Native.FailAllocation = Native.AllocationCount;
+        Assert.Equal(Errno.ENOMEM, DmaCoherent<Pair>.TryZeroed(device, 1).Error);
+    }
+
+    private struct Counter : IIrqHandler<Counter>
+    {
+        public AtomicI32 Seen;
+        public static int Disposed;
+        static uint IIrqHandler<Counter>.IrqKind => 2;
+        public IrqReturn Handle() => Seen.FetchAdd(1) == 0 ? IrqReturn.Handled : IrqReturn.None;
+        public void Dispose() => Disposed++;
+    }
+
+    [Fact]
+    public void An_irq_handler_s_state_is_in_place_before_the_request_returns_and_dispose_frees_the_irq_first()
+    {
+        var host = new Native.HostPciDevice(0x1234, 0x11e8, new byte[16]);
+        void* handle = Native.PciHandle(host);
+        var device = new PciDevice(handle);
+        var state = new Counter();
+        state.Seen.Store(0);
+        IrqRegistration<Counter> irq = IrqRegistration<Counter>.TryRequest(device, 0, state, CStr.FromStaticUtf8WithNul("edu\0"u8)).Value;
+        (nint block, uint kind) = Assert.Single(host.Irqs);
+        Assert.Equal(2u, kind);
+        Assert.Equal(1u, IrqDispatch.Handle<Counter>((void*)block));
+        Assert.Equal(0u, IrqDispatch.Handle<Counter>((void*)block));
+        Assert.Equal(2, irq.State.Seen.Load());
+        Counter.Disposed = 0;
+        irq.Dispose();
+        irq.Dispose();
+        Assert.Equal(1, Counter.Disposed);
+        Assert.Empty(host.Irqs);
+        AssertNoLeaks();
+        Assert.Equal(Errno.EINVAL, IrqRegistration<Counter>.TryRequest(device, 1, new Counter(), CStr.FromStaticUtf8WithNul("edu\0"u8)).Error);
+        Assert.Equal(2, Counter.Disposed); // the state it was given is disposed on failure
+    }
 }

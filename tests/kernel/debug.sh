@@ -36,7 +36,8 @@ ko() { echo "$artifacts/bin/$(basename "$1")/debug/$2.ko"; }
 modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelModules/ParamMod:parammod
   samples/RustMinimal:rust_minimal samples/RustPrint:rust_print samples/RustMiscDevice:rust_misc_device
   tests/KernelModules/OpsMod:opsmod samples/Heartbeat:heartbeat tests/KernelModules/ForgetMod:forgetmod
-  samples/RustDriverPci:rust_driver_pci tests/KernelModules/PciFailMod:pcifailmod)
+  samples/RustDriverPci:rust_driver_pci tests/KernelModules/PciFailMod:pcifailmod samples/RustDma:rust_dma samples/Edu:kc_edu
+  tests/KernelModules/ForgetIrqMod:forgetirqmod)
 controls=(tests/KernelModules/Controls/LockOrderMod:lockordermod tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
   tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/FreeTimerMod:freetimermod
   tests/KernelModules/Controls/UncheckedMod:uncheckedmod)

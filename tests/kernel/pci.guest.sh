@@ -36,4 +36,36 @@ if [ -e /kc/pcifailmod.ko ]; then
   insmod /kc/rust_driver_pci.ko; check pci-after-fail "$(bound)" rust_driver_pci
   rmmod rust_driver_pci
 fi
-echo "kc-pci-dmesg-begin"; dmesg | grep rust_driver_pci; echo "kc-pci-dmesg-end"
+if [ -e /kc/rust_dma.ko ]; then
+  # rust_dma on the same device: coherent memory written on probe and checked on remove (a mismatch is a BUG).
+  insmod /kc/rust_dma.ko; check dma-insmod "$?" 0
+  check dma-bound "$(bound)" rust_dma
+  rmmod rust_dma; check dma-rmmod "$?" 0
+  check dma-lines "$(dmesg | grep -c "rust_dma $slot: \(Probe\|Unload\) DMA test driver.$")" 2
+fi
+if [ -e /kc/kc_edu.ko ]; then
+  # QEMU's edu device: its interrupt (MSI), a factorial that ends in one, DMA into the device and back.
+  uevent=$(grep -l '^PCI_ID=1234:11E8$' /sys/bus/pci/devices/*/uevent | head -n 1)
+  edu=$(basename "${uevent%/uevent}")
+  check edu-present "${edu:+yes}" yes
+  insmod /kc/kc_edu.ko; check edu-insmod "$?" 0
+  check edu-irq "$(grep -c ' kc_edu$' /proc/interrupts)" 1
+  echo "kc-edu-interrupt: $(grep ' kc_edu$' /proc/interrupts | tr -s ' ')"
+  for line in "edu 1.0, alive" "interrupt 0x1000 handled" "10! = 3628800 (interrupt 0x1)" \
+      "DMA: 256 bytes to the device and back, 256 equal; 4 interrupts"; do
+    check "edu-line-$(echo "$line" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | cut -c1-24)" "$(dmesg | grep -c -F "kc_edu $edu: $line")" 1
+  done
+  rmmod kc_edu; check edu-rmmod "$?" 0
+  check edu-irq-freed "$(grep -c ' kc_edu$' /proc/interrupts)" 0
+  check edu-region-released "$(grep -c ' : kc_edu$' /proc/iomem)" 0
+fi
+if [ -e /kc/forgetirqmod.ko ]; then
+  # A driver whose Dispose forgets its interrupt handler and DMA memory: the remove frees both, saying so.
+  insmod /kc/forgetirqmod.ko; check forgetirq-insmod "$?" 0
+  check forgetirq-irq "$(grep -c ' forgetirqmod$' /proc/interrupts)" 1
+  rmmod forgetirqmod; check forgetirq-rmmod "$?" 0
+  check forgetirq-irq-freed "$(grep -c ' forgetirqmod$' /proc/interrupts)" 0
+  check forgetirq-said-irq "$(dmesg | grep -c "forgetirqmod $edu: an interrupt handler (kind 1) was not disposed before remove: freed$")" 1
+  check forgetirq-said-dma "$(dmesg | grep -c "forgetirqmod $edu: a DMA allocation of 512 bytes was not disposed before remove: freed$")" 1
+fi
+echo "kc-pci-dmesg-begin"; dmesg | grep -e rust_driver_pci -e rust_dma -e kc_edu -e pcifailmod -e forgetirqmod; echo "kc-pci-dmesg-end"

@@ -83,14 +83,16 @@ public sealed class KC1005SleepInAtomicContextAnalyzer : KernelModuleAnalyzer
     private static string? AtomicContextOf(IMethodSymbol method, RequiredSymbols symbols)
     {
         if (symbols.AtomicContext is not { } attribute) return null;
-        bool Has(ISymbol s) => s.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+        AttributeData? Of(ISymbol s) => s.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+        bool Has(ISymbol s) => Of(s) is not null;
         string self = "'" + method.ContainingType?.Name + "." + method.Name + "'";
         if (Has(method)) return self + " runs in atomic context (it is [AtomicContext])";
         if (method.ContainingType is not { } type || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation)) return null;
         foreach (INamedTypeSymbol implemented in type.AllInterfaces)
             foreach (IMethodSymbol member in implemented.GetMembers(method.MethodKind == MethodKind.Ordinary ? method.Name : MemberName(method)).OfType<IMethodSymbol>())
                 if (Has(member.OriginalDefinition) && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
-                    return self + " runs in atomic context (it implements " + implemented.Name + "." + member.Name + ", called in softirq)";
+                    return self + " runs in atomic context (it implements " + implemented.Name + "." + member.Name + ", called in "
+                        + (Of(member.OriginalDefinition)!.ConstructorArguments.FirstOrDefault().Value as string ?? "atomic context") + ")";
         return null;
     }
 

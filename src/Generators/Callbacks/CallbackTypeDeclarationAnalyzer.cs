@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Kernel.Generators.Callbacks;
 
-/// <summary>Reports what is wrong with a [MiscDevice], [WorkItem], [TimerCallback] or [PciDriver] type (the checks the generators rely
+/// <summary>Reports what is wrong with a [MiscDevice], [WorkItem], [TimerCallback], [PciDriver] or [IrqHandler] type (the checks the generators rely
 /// on), and a type of such a kind without its attribute.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer

@@ -30,7 +30,9 @@ internal sealed class CallbackTypeKind
 
     public static readonly CallbackTypeKind PciDriver = new("PciDriver", "IPciDriver", "PciDriverKind", "PciDriverRegistration<T>.Register");
 
-    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver };
+    public static readonly CallbackTypeKind IrqHandler = new("IrqHandler", "IIrqHandler", "IrqKind", "IrqRegistration<T>.TryRequest");
+
+    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler };
 
     /// <summary>The interface of this kind <paramref name="type"/> implements, of any type argument.</summary>
     public INamedTypeSymbol? InterfaceOf(INamedTypeSymbol type)

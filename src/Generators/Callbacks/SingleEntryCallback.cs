@@ -33,6 +33,10 @@ internal sealed class SingleEntryCallback
         "global::Kernel.TimerDispatch.Fire", "0", "The managed half of every timer's callback, by kind (0: the timer stops).",
         Module.TrackingNames.TimerCallback, Module.TrackingNames.AllTimerCallbacks);
 
+    public static readonly SingleEntryCallback Irq = new(CallbackTypeKind.IrqHandler, EntryPoints.IrqHandle, "Handle",
+        "global::Kernel.IrqDispatch.Handle", "0", "The managed half of every interrupt handler, by kind (0: IRQ_NONE).",
+        Module.TrackingNames.IrqHandler, Module.TrackingNames.AllIrqHandlers);
+
     public void Register(IncrementalGeneratorInitializationContext context)
     {
         CallbackTypeKind kind = Kind;
@@ -85,4 +89,11 @@ public sealed class WorkItemGenerator : IIncrementalGenerator
 public sealed class TimerCallbackGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context) => SingleEntryCallback.Timer.Register(context);
+}
+
+/// <summary>[IrqHandler] types: their kind numbers and the interrupt handler's entry point.</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class IrqHandlerGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context) => SingleEntryCallback.Irq.Register(context);
 }

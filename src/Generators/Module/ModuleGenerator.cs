@@ -50,6 +50,8 @@ public static class TrackingNames
     public const string AllTimerCallbacks = nameof(AllTimerCallbacks);
     public const string PciDriver = nameof(PciDriver);
     public const string AllPciDrivers = nameof(AllPciDrivers);
+    public const string IrqHandler = nameof(IrqHandler);
+    public const string AllIrqHandlers = nameof(AllIrqHandlers);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);

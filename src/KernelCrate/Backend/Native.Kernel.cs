@@ -256,6 +256,27 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_iomap_region")]
     public static extern void* PciIomapRegion(void* device, int bar, byte* name, ulong* length, int* error);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_dma_set_mask_and_coherent")]
+    public static extern int PciDmaSetMaskAndCoherent(void* device, uint bits);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_dma_alloc_coherent")]
+    public static extern void* DmaAllocCoherent(void* device, nuint size, Gfp flags, ulong* dmaAddress, void** cpu);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_dma_free_coherent")]
+    public static extern void DmaFreeCoherent(void* coherent);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_request_irq")]
+    public static extern void* PciRequestIrq(void* device, uint vector, uint kind, void* state, nuint stateSize, byte* name, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_irq_state")]
+    public static extern void* IrqState(void* handler);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_irq_free")]
+    public static extern void IrqFree(void* handler);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_irq_release")]
+    public static extern void IrqRelease(void* handler);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readb")]
     public static extern uint Readb(void* address);
 

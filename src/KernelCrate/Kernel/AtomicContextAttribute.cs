@@ -10,4 +10,8 @@ namespace Kernel;
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class AtomicContextAttribute : Attribute
 {
+    public AtomicContextAttribute() { }
+
+    /// <summary><paramref name="context"/> names where the method runs, for KC1005's message ("softirq", "hardirq").</summary>
+    public AtomicContextAttribute(string context) { }
 }

@@ -29,5 +29,7 @@
 #include "kc_condvar.c"
 #include "kc_context.c"
 #include "kc_pci.c"
+#include "kc_irq.c"
+#include "kc_dma.c"
 #include "kc_test.c"
 #include "kc_module.c"

@@ -4,7 +4,8 @@
  * [PciDriver] generator wrote (seven u32 per id: vendor, device, subvendor, subdevice, class, class mask, info); the
  * managed type is named by its kind number. A bound device is C's allocation too: the pci_dev, the BARs it mapped,
  * whether it enabled the device, and the managed type's bytes. After the managed remove (the type's Dispose) C
- * unmaps and releases each BAR and disables the device, as devres would: nothing a probe took outlives the binding,
+ * frees the interrupt handlers and DMA memory the driver left (kc_irq.c, kc_dma.c), unmaps and releases each BAR
+ * and disables the device, as devres would: nothing a probe took outlives the binding,
  * and a failed probe gives back what it took before returning its error. Probe and remove run in process context.
  */
 #include <linux/pci.h>
@@ -24,13 +25,22 @@ struct kc_pci_device {
 	u32 kind;
 	void __iomem *bars[PCI_STD_NUM_BARS];
 	bool enabled;
+	/* The interrupt handlers (kc_irq.c), the vectors they use and the coherent DMA memory (kc_dma.c). */
+	struct list_head irqs;
+	int irq_vectors;
+	struct list_head dma;
 	u64 state[];
 };
+
+static void kc_irq_free_leftovers(struct kc_pci_device *device);
+static void kc_dma_free_leftovers(struct list_head *list);
 
 static void kc_pci_release(struct kc_pci_device *device)
 {
 	int bar;
 
+	kc_irq_free_leftovers(device);
+	kc_dma_free_leftovers(&device->dma);
 	for (bar = 0; bar < PCI_STD_NUM_BARS; bar++) {
 		if (!device->bars[bar])
 			continue;
@@ -54,6 +64,8 @@ static int kc_pci_probe_fn(struct pci_dev *pdev, const struct pci_device_id *id)
 		return -ENOMEM;
 	device->pdev = pdev;
 	device->kind = driver->kind;
+	INIT_LIST_HEAD(&device->irqs);
+	INIT_LIST_HEAD(&device->dma);
 	pci_set_drvdata(pdev, device);
 	KC_ENTER(KC_FPU_kc_pci_probe, ret = kc_aligned_pci_probe(driver->kind, device, (u32)id->driver_data, device->state));
 	if (ret)

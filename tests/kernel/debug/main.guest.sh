@@ -30,6 +30,8 @@ init_fault_loop heartbeat /kc/heartbeat.ko ""
 init_fault_loop forgetmod /kc/forgetmod.ko ""
 init_fault_loop rust_driver_pci /kc/rust_driver_pci.ko "" /sys/bus/pci/drivers/rust_driver_pci
 init_fault_loop pcifailmod /kc/pcifailmod.ko "" /sys/bus/pci/drivers/pcifailmod
+init_fault_loop rust_dma /kc/rust_dma.ko "" /sys/bus/pci/drivers/rust_dma
+init_fault_loop kc_edu /kc/kc_edu.ko "" /sys/bus/pci/drivers/kc_edu
 
 phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: every failed open must fail with ENOMEM, and some of the

@@ -43,7 +43,16 @@ public readonly unsafe struct PciDevice
         return new PciBar(mapped, length);
     }
 
-    private void* Handle
+    /// <summary>The addresses the device can reach by DMA: <paramref name="bits"/> (1-64) wide, for streaming and
+    /// coherent memory alike (dma_set_mask_and_coherent): EIO when the platform cannot give it that, EINVAL out of range.</summary>
+    public Result DmaSetMaskAndCoherent(int bits)
+    {
+        if (bits is < 1 or > 64) return Errno.EINVAL;
+        int error = Native.PciDmaSetMaskAndCoherent(Handle, (uint)bits);
+        return error < 0 ? Errno.FromKernel(error) : Result.Ok;
+    }
+
+    internal void* Handle
     {
         get
         {

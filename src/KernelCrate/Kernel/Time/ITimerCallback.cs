@@ -12,7 +12,7 @@ namespace Kernel;
 public interface ITimerCallback<TSelf> : IDisposable where TSelf : unmanaged, ITimerCallback<TSelf>
 {
     /// <summary>The timer fired: <see cref="TimerRestart.Stop"/>, or <see cref="TimerRestart.After"/> to run again.</summary>
-    [AtomicContext]
+    [AtomicContext("softirq")]
     TimerRestart Run();
 
     /// <summary>The number C names this type by; [TimerCallback] generates it (0: the type was not marked).</summary>

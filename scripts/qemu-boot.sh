@@ -3,7 +3,8 @@
 # script.
 #   qemu-boot.sh --script init.sh --log serial.log [--release RELEASE | --kernel NAME | --image PATH] [--timeout SEC] FILE...
 # RELEASE is a `uname -r` string, NAME one of eng/kernels.conf (default: its first), PATH a bzImage (the debug
-# kernel). The machine has QEMU's pci-testdev (1b36:0005) and edu (1234:11e8, DMA to 32 address bits), which the PCI driver samples bind. KC_QEMU_MEM sets the guest's memory in MB (default 512), KC_QEMU_APPEND adds to the kernel command line.
+# kernel). The machine has QEMU's pci-testdev (1b36:0005) and edu (1234:11e8, DMA to 32 address bits), which the PCI driver samples bind. KC_QEMU_MEM sets the guest's memory in MB (default 512), KC_QEMU_APPEND adds to the kernel command line, KC_QEMU_ACPI names an ACPI table source (.dsl) that iasl
+# compiles and QEMU adds to the machine's tables (the platform driver samples' LNUXBEEF device).
 # FILEs (modules, helpers) are copied into /kc in the initramfs; the script runs as /kc/test.sh after proc, sys and
 # a tmpfs are mounted, and the machine powers off when it ends. Exit status: QEMU's (124 on time-out).
 set -euo pipefail
@@ -46,6 +47,13 @@ for applet in $("$busybox" --list); do [ "$applet" = busybox ] || ln -sf busybox
 printf 'root:x:0:0:root:/:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n' > "$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
 for f in "${files[@]}"; do cp "$f" "$root/kc/"; done
+acpi_table=()
+if [ -n "${KC_QEMU_ACPI:-}" ]; then
+  command -v iasl >/dev/null || { echo "qemu-boot: iasl is missing for KC_QEMU_ACPI (apt-get install acpica-tools)" >&2; exit 3; }
+  cp "$KC_QEMU_ACPI" "$work/table.dsl"
+  iasl -p "$work/table" "$work/table.dsl" > "$work/iasl.log" 2>&1 || { cat "$work/iasl.log" >&2; exit 3; }
+  acpi_table=(-acpitable "file=$work/table.aml")
+fi
 cp "$script" "$root/kc/test.sh"
 cat > "$root/init" <<'INIT'
 #!/bin/sh
@@ -66,7 +74,7 @@ set +e
 
 qemu() { # qemu TIMEOUT ACCEL INITRD LOG
   timeout "$1" qemu-system-x86_64 -machine q35,accel=$2 -cpu max -m "${KC_QEMU_MEM:-512}" -smp 1 \
-    -kernel "$kernel" -initrd "$3" -device pci-testdev -device edu,dma_mask=0xffffffff \
+    -kernel "$kernel" -initrd "$3" -device pci-testdev -device edu,dma_mask=0xffffffff "${acpi_table[@]}" \
     -append "console=ttyS0 panic=-1 oops=panic loglevel=7 ${KC_QEMU_APPEND:-}" \
     -nographic -no-reboot -serial "file:$4" -monitor none -display none
 }

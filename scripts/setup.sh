@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The one setup step: installs with apt everything building and booting kernel modules needs, for every kernel in
 # eng/kernels.conf: the kernel image and headers, QEMU, busybox for the initramfs, kbuild's tools, and Debian's
-# linux-source-6.12 for the debug kernel (scripts/debug-kernel.sh). Both README
+# linux-source-6.12 for the debug kernel (scripts/debug-kernel.sh), and iasl (acpica-tools) for the test boots' ACPI table. Both README
 # commands and .ci/run run it first. Idempotent: it asks dpkg which packages are really installed.
 # Exit status: 0 ready; 3 this machine cannot install packages (no apt-get, or neither root nor sudo); 1 failure.
 set -euo pipefail
 kc_root=$(cd "$(dirname "$0")/.." && pwd)
 source "$kc_root/scripts/kernels.sh"
 
-tools=(qemu-system-x86 busybox-static cpio kmod build-essential bc flex bison libelf-dev libssl-dev binutils xz-utils linux-source-6.12)
+tools=(qemu-system-x86 busybox-static cpio kmod build-essential bc flex bison libelf-dev libssl-dev binutils xz-utils linux-source-6.12 acpica-tools)
 installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]; }
 sudo=
 if [ "$(id -u)" -ne 0 ]; then

@@ -72,6 +72,12 @@ public static class GeneratorDiagnostics
         "PCI id field out of range", "[PciDeviceId] on '{0}': {1} = {2} is not a 16-bit PCI id (0 to 0xFFFF, or -1 for any)");
     public static readonly DiagnosticDescriptor PciIdDuplicate = Error("KC0030", Module,
         "PCI id listed twice", "[PciDeviceId] on '{0}' repeats '{1}': the kernel matches the first only, so this one's Info would never be seen");
+    public static readonly DiagnosticDescriptor PlatformDriverWithoutIds = Error("KC0031", Module,
+        "Platform driver matches no device", "[PlatformDriver] type '{0}' has no [AcpiDeviceId] or [OfDeviceId]: only a device named as the driver would bind it; add the ids firmware gives its devices");
+    public static readonly DiagnosticDescriptor AcpiIdInvalid = Error("KC0032", Module,
+        "ACPI id is not a _HID", "[AcpiDeviceId(\"{1}\")] on '{0}' is not an ACPI hardware id: three letters and four hex digits (\"PNP0C0A\") or four letters or digits and four hex digits (\"LNUXBEEF\")");
+    public static readonly DiagnosticDescriptor OfCompatibleInvalid = Error("KC0033", Module,
+        "Devicetree compatible does not fit", "[OfDeviceId(\"{1}\")] on '{0}' is {2} bytes: a compatible is 1 to 127 bytes of UTF-8 without NUL (of_device_id's 128 with its terminator)");
 
     public static readonly DiagnosticDescriptor CStrNotConstant = Error("KC0101", CStr,
         "CStr.Literal needs a constant", "CStr.Literal needs a compile-time constant string; for run-time bytes use CStr.FromBytesWithNul");

@@ -180,10 +180,16 @@ internal static class EntryPoints
     public static readonly EntryPoint IrqHandle = new("irq_handle", EntryContext.Hardirq, "u32",
         "u32 kind, void *state", requiredBy: "kc_pci_request_irq");
 
+    /// <summary>A [PlatformDriver] type's Probe: <c>matched</c> is 1 when an ACPI or OF id matched (<c>info</c> is its info).</summary>
+    public static readonly EntryPoint PlatformProbe = new("platform_probe", EntryContext.Process, "int",
+        "u32 kind, void *device, u32 info, int matched, void *state", requiredBy: "kc_platform_register");
+    public static readonly EntryPoint PlatformRemove = new("platform_remove", EntryContext.Process, "void",
+        "u32 kind, void *state", requiredBy: "kc_platform_register");
+
     public static readonly IReadOnlyList<EntryPoint> All = new[]
     {
         ModuleInit, ModuleExit, SysctlHandle, MiscdevOpen, MiscdevRelease, MiscdevRead, MiscdevWrite, MiscdevIoctl,
-        WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle,
+        WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle, PlatformProbe, PlatformRemove,
     };
 
     public static EntryPoint? Find(string symbol) => All.FirstOrDefault(e => e.Symbol == symbol);

@@ -66,6 +66,23 @@ public sealed class CallbackTypeDiagnosticsTests
         internal partial struct P : IPciDriver<P> { {{PciMembers}} }
         """);
 
+    private const string PlatformMembers = """
+        public static Result<B> Probe(PlatformDevice device, PlatformMatch match) => new B();
+        public void Dispose() { }
+        """;
+
+    [Fact]
+    public Task Platform_driver_ids_are_checked_at_their_attribute() => Verify($$"""
+        namespace N { [PlatformDriver, AcpiDeviceId("LNUXBEEF"), AcpiDeviceId("PNP0C0A"), OfDeviceId("test,rust-device")] internal partial struct B : IPlatformDriver<B> { {{PlatformMembers}} } }
+        namespace M { [PlatformDriver] internal partial struct {|KC0031:B|} : IPlatformDriver<B> { {{PlatformMembers}} } }
+        namespace O
+        {
+            [PlatformDriver, {|KC0032:AcpiDeviceId("lnuxbeef")|}, {|KC0032:AcpiDeviceId("LNUXBEEFF")|}, {|KC0032:AcpiDeviceId("LNUXBEEG")|}]
+            [{|KC0033:OfDeviceId("")|}]
+            internal partial struct B : IPlatformDriver<B> { {{PlatformMembers}} }
+        }
+        """);
+
     [Fact]
     public Task The_fix_marks_the_type_and_makes_it_partial()
     {

@@ -107,6 +107,15 @@ public sealed class GeneratorTests
             public void Dispose() { }
         }
 
+        [PlatformDriver]
+        [OfDeviceId("test,rust-device", Info = 42)]
+        [AcpiDeviceId("LNUXBEEF")]
+        internal partial struct Board : IPlatformDriver<Board>
+        {
+            public static Result<Board> Probe(PlatformDevice device, PlatformMatch match) => new Board();
+            public void Dispose() { }
+        }
+
         internal static class FullModTests
         {
             [KernelTest]
@@ -198,6 +207,19 @@ public sealed class GeneratorTests
         Assert.Contains("private static int Probe(uint kind, void* device, uint info, void* state)", pci);
         Assert.Contains("if (kind == 1) { global::Kernel.PciDispatch.Remove<global::Sample.TestDev>(state); return; }", pci);
         Assert.DoesNotContain("PciDrivers.g.cs", string.Join("\n", GeneratedSources(FullModule.Replace("[PciDriver]", "")).Select(s => s.HintName)));
+    }
+
+    [Fact]
+    public void A_platform_driver_gets_its_kind_match_tables_aliases_and_entries()
+    {
+        string platform = GeneratedSources(FullModule).Single(s => s.HintName == "PlatformDrivers.g.cs").SourceText.ToString();
+        AssertGolden("PlatformDrivers.g.cs.txt", platform);
+        // modpost's file2alias spellings: acpi*:HID:* and two of:N*T*C<compatible> aliases.
+        Assert.Contains("[assembly: global::Kernel.ModuleAliasInfo(\"acpi*:LNUXBEEF:*\")]", platform);
+        Assert.Contains("[assembly: global::Kernel.ModuleAliasInfo(\"of:N*T*Ctest,rust-device\")]", platform);
+        Assert.Contains("[assembly: global::Kernel.ModuleAliasInfo(\"of:N*T*Ctest,rust-deviceC*\")]", platform);
+        Assert.Contains("AcpiIdTable => new byte[] { 0x4c, 0x4e, 0x55, 0x58, 0x42, 0x45, 0x45, 0x46, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 };", platform);
+        Assert.Contains("private static int Probe(uint kind, void* device, uint info, int matched, void* state)", platform);
     }
 
     /// <summary>The sysctl handler's entry exists only where the module names Sysctl&lt;T&gt;, with the table's signature.</summary>
@@ -295,6 +317,7 @@ public sealed class GeneratorTests
         test.TestState.Sources.Add(("TimerCallbacks.g.cs", File.ReadAllText(GoldenPath("TimerCallbacks.g.cs.txt"))));
         test.TestState.Sources.Add(("PciDrivers.g.cs", File.ReadAllText(GoldenPath("PciDrivers.g.cs.txt"))));
         test.TestState.Sources.Add(("IrqHandlers.g.cs", File.ReadAllText(GoldenPath("IrqHandlers.g.cs.txt"))));
+        test.TestState.Sources.Add(("PlatformDrivers.g.cs", File.ReadAllText(GoldenPath("PlatformDrivers.g.cs.txt"))));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

@@ -566,6 +566,18 @@ internal static unsafe class Native
         NativeMemory.Free(handler);
         LiveAllocations--;
     }
+    /// <summary>kc_platform_register's drivers: kind, state size, ACPI and OF tables, name (null once unregistered).</summary>
+    public static readonly List<(uint Kind, nuint StateSize, byte[] Acpi, byte[] Of, string Name)?> PlatformDrivers = new();
+    public static void* PlatformRegister(uint kind, nuint stateSize, byte* acpi, uint acpiCount, byte* of, uint ofCount, byte* name, int* error)
+    {
+        PlatformDrivers.Add((kind, stateSize, new ReadOnlySpan<byte>(acpi, (int)acpiCount * 20).ToArray(),
+            new ReadOnlySpan<byte>(of, (int)ofCount * 132).ToArray(), Marshal.PtrToStringUTF8((IntPtr)name)!));
+        *error = 0;
+        return (void*)PlatformDrivers.Count;
+    }
+    public static void PlatformUnregister(void* driver) => PlatformDrivers[(int)driver - 1] = null;
+    public static void* PlatformDev(void* device) => device;
+
     public static uint Readb(void* address) => *(byte*)address;
     public static uint Readw(void* address) => *(ushort*)address;
     public static uint Readl(void* address) => *(uint*)address;

@@ -30,6 +30,7 @@ pcifail=tests/KernelModules/PciFailMod/bin/Debug/net10.0/pcifailmod.ko
 rdma=samples/RustDma/bin/Debug/net10.0/rust_dma.ko
 edu=samples/Edu/bin/Debug/net10.0/kc_edu.ko
 forgetirq=tests/KernelModules/ForgetIrqMod/bin/Debug/net10.0/forgetirqmod.ko
+rplat=samples/RustDriverPlatform/bin/Debug/net10.0/rust_driver_platform.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -91,8 +92,8 @@ expect "[$name] OpsMod builds; opsmod.ko has read but no write or ioctl entry, r
   'build tests/KernelModules/OpsMod && tests/kernel/check-entries.sh $ops $ibt > /dev/null && nm $ops | grep -q -w kc_miscdev_read && ! nm $ops | grep -E -q -w "kc_miscdev_(write|ioctl)|kc_fop_(write|ioctl)" && ! nm $rmin | grep -q -e kc_sysctl -e SysctlDispatch && nm $oxi | grep -q -w kc_sysctl_handle'
 expect "[$name] Heartbeat and ForgetMod build; heartbeat.ko: its timer callback runs outside the FPU section, managed code reached only by direct calls" \
   'build samples/Heartbeat && build tests/KernelModules/ForgetMod && tests/kernel/check-entries.sh $beat $ibt > /dev/null && grep -q "^#define KC_FPU_kc_hrtimer_fire 0" samples/Heartbeat/obj/Debug/net10.0/kbuild/kc_config.h'
-expect "[$name] RustDriverPci, PciFailMod, RustDma, Edu and ForgetIrqMod build; rust_driver_pci.ko: upstream's alias, managed code reached only by direct calls" \
-  'build samples/RustDriverPci && build tests/KernelModules/PciFailMod && build samples/RustDma && build samples/Edu && build tests/KernelModules/ForgetIrqMod && tests/kernel/check-entries.sh $rpci $ibt > /dev/null && modinfo -F alias $rpci | grep -q -x "pci:v00001B36d00000005sv\*sd\*bc\*sc\*i\*"'
+expect "[$name] RustDriverPci, PciFailMod, RustDma, Edu, ForgetIrqMod and RustDriverPlatform build; rust_driver_pci.ko: upstream's alias, managed code reached only by direct calls" \
+  'build samples/RustDriverPci && build tests/KernelModules/PciFailMod && build samples/RustDma && build samples/Edu && build tests/KernelModules/ForgetIrqMod && build samples/RustDriverPlatform && tests/kernel/check-entries.sh $rpci $ibt > /dev/null && modinfo -F alias $rpci | grep -q -x "pci:v00001B36d00000005sv\*sd\*bc\*sc\*i\*"'
 expect "[$name] kc_edu.ko: its interrupt handler runs outside the FPU section, managed code reached only by direct calls" \
   'tests/kernel/check-entries.sh $edu $ibt > /dev/null && grep -q "^#define KC_FPU_kc_irq_handle 0" samples/Edu/obj/Debug/net10.0/kbuild/kc_config.h'
 expect "[$name] modinfo shows each parameter with its description and type" \
@@ -133,8 +134,8 @@ echo "kc-failmod: sysctl left: $(ls /proc/sys/failmod 2>/dev/null | wc -l), load
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($err)"
 dmesg | grep failmod
 GUEST
-printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/pci.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
-boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$rdma" "$edu" "$forgetirq" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh "$out/failmod.guest.sh"
+printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/pci.guest.sh\nsh /kc/platform.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
+KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$rdma" "$edu" "$forgetirq" "$rplat" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh "$out/failmod.guest.sh"
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -174,6 +175,8 @@ expect "[$name] kc_edu: the edu device's interrupt (its own line in /proc/interr
   '[ "$(grep -a -c "kc-check: edu-[a-z0-9-]* ok" "$log")" -eq 10 ]'
 expect "[$name] forgetirqmod: the remove frees the interrupt handler and the DMA memory its Dispose forgot, and says so" \
   '[ "$(grep -a -c "kc-check: forgetirq-[a-z-]* ok" "$log")" -eq 6 ]'
+expect "[$name] rust_driver_platform binds the ACPI device LNUXBEEF with upstream's line (info 0) and debug lines, unbinds, binds again, unloads" \
+  '[ "$(grep -a -c "kc-check: platform-[a-z-]* ok" "$log")" -eq 12 ]'
 expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
 expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'

@@ -6,14 +6,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Kernel.Generators.Callbacks;
 
-/// <summary>Reports what is wrong with a [MiscDevice], [WorkItem], [TimerCallback], [PciDriver] or [IrqHandler] type (the checks the generators rely
+/// <summary>Reports what is wrong with a callback type ([MiscDevice], [WorkItem], [TimerCallback], [PciDriver], [IrqHandler], [PlatformDriver]) (the checks the generators rely
 /// on), and a type of such a kind without its attribute.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         GeneratorDiagnostics.CallbackTypeNotMarked, GeneratorDiagnostics.CallbackTypeShapeInvalid, GeneratorDiagnostics.CallbackTypeNotImplemented,
-        GeneratorDiagnostics.PciDriverWithoutIds, GeneratorDiagnostics.PciIdOutOfRange, GeneratorDiagnostics.PciIdDuplicate);
+        GeneratorDiagnostics.PciDriverWithoutIds, GeneratorDiagnostics.PciIdOutOfRange, GeneratorDiagnostics.PciIdDuplicate,
+        GeneratorDiagnostics.PlatformDriverWithoutIds, GeneratorDiagnostics.AcpiIdInvalid, GeneratorDiagnostics.OfCompatibleInvalid);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -39,6 +40,9 @@ public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer
                             symbolContext.ReportDiagnostic(diagnostic);
                         if (kind == CallbackTypeKind.PciDriver)
                             foreach (Diagnostic diagnostic in Pci.PciDriverDeclaration.ReadIds(type).Diagnostics)
+                                symbolContext.ReportDiagnostic(diagnostic);
+                        if (kind == CallbackTypeKind.PlatformDriver)
+                            foreach (Diagnostic diagnostic in Platform.PlatformDriverDeclaration.ReadIds(type).Diagnostics)
                                 symbolContext.ReportDiagnostic(diagnostic);
                     }
                     else if (kind.InterfaceOf(type) is not null)

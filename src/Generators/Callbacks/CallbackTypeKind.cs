@@ -32,7 +32,9 @@ internal sealed class CallbackTypeKind
 
     public static readonly CallbackTypeKind IrqHandler = new("IrqHandler", "IIrqHandler", "IrqKind", "IrqRegistration<T>.TryRequest");
 
-    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler };
+    public static readonly CallbackTypeKind PlatformDriver = new("PlatformDriver", "IPlatformDriver", "PlatformDriverKind", "PlatformDriverRegistration<T>.Register");
+
+    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver };
 
     /// <summary>The interface of this kind <paramref name="type"/> implements, of any type argument.</summary>
     public INamedTypeSymbol? InterfaceOf(INamedTypeSymbol type)

@@ -52,6 +52,8 @@ public static class TrackingNames
     public const string AllPciDrivers = nameof(AllPciDrivers);
     public const string IrqHandler = nameof(IrqHandler);
     public const string AllIrqHandlers = nameof(AllIrqHandlers);
+    public const string PlatformDriver = nameof(PlatformDriver);
+    public const string AllPlatformDrivers = nameof(AllPlatformDrivers);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);

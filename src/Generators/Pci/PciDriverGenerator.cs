@@ -48,13 +48,11 @@ public sealed class PciDriverGenerator : IIncrementalGenerator
         for (int i = 0; i < drivers.Length; i++)
         {
             string self = "global::Kernel.IPciDriver<" + drivers[i].Type.FullName + ">";
-            string bytes = string.Join(", ", drivers[i].Ids.SelectMany(id => id.Words)
-                .SelectMany(word => new[] { word & 0xff, (word >> 8) & 0xff, (word >> 16) & 0xff, word >> 24 })
-                .Select(b => "0x" + b.ToString("x2")));
+            string bytes = ByteTable.Expression(drivers[i].Ids.SelectMany(id => id.Words).SelectMany(ByteTable.LittleEndian));
             CallbackEmitter.AppendPart(text, drivers[i].Type, new[]
             {
                 "static uint " + self + ".PciDriverKind => " + (i + 1) + ";",
-                "static global::System.ReadOnlySpan<byte> " + self + ".PciIdTable => new byte[] { " + bytes + " };",
+                "static global::System.ReadOnlySpan<byte> " + self + ".PciIdTable => " + bytes + ";",
             });
         }
         CallbackEmitter.AppendEntriesStart(text, "PciDriverEntryPoints", "The managed halves of every PCI driver's probe and remove, by kind.");

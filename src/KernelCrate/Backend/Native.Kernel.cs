@@ -277,6 +277,15 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_irq_release")]
     public static extern void IrqRelease(void* handler);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_platform_register")]
+    public static extern void* PlatformRegister(uint kind, nuint stateSize, byte* acpi, uint acpiCount, byte* of, uint ofCount, byte* name, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_platform_unregister")]
+    public static extern void PlatformUnregister(void* driver);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_platform_dev")]
+    public static extern void* PlatformDev(void* device);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readb")]
     public static extern uint Readb(void* address);
 

@@ -112,6 +112,9 @@ void *kc_pci_request_irq(void *device, u32 vector, u32 kind, const void *state, 
 void *kc_irq_state(void *handler);
 void kc_irq_free(void *handler);
 void kc_irq_release(void *handler);
+void *kc_platform_register(u32 kind, size_t state_size, const u8 *acpi, u32 acpi_count, const u8 *of, u32 of_count, const char *name, int *error);
+void kc_platform_unregister(void *driver);
+void *kc_platform_dev(void *device);
 u32 kc_readb(const void *address);
 u32 kc_readw(const void *address);
 u32 kc_readl(const void *address);

@@ -186,10 +186,17 @@ internal static class EntryPoints
     public static readonly EntryPoint PlatformRemove = new("platform_remove", EntryContext.Process, "void",
         "u32 kind, void *state", requiredBy: "kc_platform_register");
 
+    /// <summary>A [DebugfsFile] type's Show: writes the file's text through kc_seq_write; 0 or a negative errno.</summary>
+    public static readonly EntryPoint DebugfsShow = new("debugfs_show", EntryContext.Process, "int",
+        "u32 kind, void *state, void *seq", requiredBy: "kc_debugfs_file");
+    /// <summary>A [DebugfsFile] type's Store (it implements IDebugfsStore): one write's text, NUL-terminated.</summary>
+    public static readonly EntryPoint DebugfsStore = new("debugfs_store", EntryContext.Process, "int",
+        "u32 kind, void *state, u8 *text, size_t length", operationBit: 3);
+
     public static readonly IReadOnlyList<EntryPoint> All = new[]
     {
         ModuleInit, ModuleExit, SysctlHandle, MiscdevOpen, MiscdevRelease, MiscdevRead, MiscdevWrite, MiscdevIoctl,
-        WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle, PlatformProbe, PlatformRemove,
+        WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle, PlatformProbe, PlatformRemove, DebugfsShow, DebugfsStore,
     };
 
     public static EntryPoint? Find(string symbol) => All.FirstOrDefault(e => e.Symbol == symbol);

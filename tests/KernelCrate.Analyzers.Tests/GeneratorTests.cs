@@ -116,6 +116,21 @@ public sealed class GeneratorTests
             public void Dispose() { }
         }
 
+        [DebugfsFile]
+        internal partial struct Shown : IDebugfsFile<Shown>
+        {
+            public Result Show(ref SeqWriter writer) => Result.Ok;
+            public void Dispose() { }
+        }
+
+        [DebugfsFile]
+        internal partial struct Stored : IDebugfsFile<Stored>, IDebugfsStore
+        {
+            public Result Show(ref SeqWriter writer) => Result.Ok;
+            public Result Store(ReadOnlySpan<byte> text) => Result.Ok;
+            public void Dispose() { }
+        }
+
         internal static class FullModTests
         {
             [KernelTest]
@@ -222,6 +237,20 @@ public sealed class GeneratorTests
         Assert.Contains("private static int Probe(uint kind, void* device, uint info, int matched, void* state)", platform);
     }
 
+    [Fact]
+    public void Debugfs_files_get_their_kinds_writability_show_for_all_and_store_for_those_that_store()
+    {
+        string Find(string source) => GeneratedSources(source).Single(s => s.HintName == "DebugfsFiles.g.cs").SourceText.ToString();
+        string files = Find(FullModule);
+        AssertGolden("DebugfsFiles.g.cs.txt", files);
+        Assert.Contains("static bool global::Kernel.IDebugfsFile<global::Sample.Shown>.DebugfsWritable => false;", files);
+        Assert.Contains("static bool global::Kernel.IDebugfsFile<global::Sample.Stored>.DebugfsWritable => true;", files);
+        Assert.Contains("if (kind == 2) return global::Kernel.DebugfsDispatch.Store<global::Sample.Stored>(state, text, length);", files);
+        Assert.DoesNotContain("Store<global::Sample.Shown>", files);
+        // Without a type that stores there is no store entry, so C compiles no write and every file is read-only.
+        Assert.DoesNotContain("kc_debugfs_store", Find(FullModule.Replace(", IDebugfsStore", "").Replace("public Result Store(ReadOnlySpan<byte> text) => Result.Ok;", "")));
+    }
+
     /// <summary>The sysctl handler's entry exists only where the module names Sysctl&lt;T&gt;, with the table's signature.</summary>
     [Fact]
     public void The_sysctl_entry_is_emitted_only_for_a_module_that_names_Sysctl()
@@ -318,6 +347,7 @@ public sealed class GeneratorTests
         test.TestState.Sources.Add(("PciDrivers.g.cs", File.ReadAllText(GoldenPath("PciDrivers.g.cs.txt"))));
         test.TestState.Sources.Add(("IrqHandlers.g.cs", File.ReadAllText(GoldenPath("IrqHandlers.g.cs.txt"))));
         test.TestState.Sources.Add(("PlatformDrivers.g.cs", File.ReadAllText(GoldenPath("PlatformDrivers.g.cs.txt"))));
+        test.TestState.Sources.Add(("DebugfsFiles.g.cs", File.ReadAllText(GoldenPath("DebugfsFiles.g.cs.txt"))));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

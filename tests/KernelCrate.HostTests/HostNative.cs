@@ -578,6 +578,77 @@ internal static unsafe class Native
     public static void PlatformUnregister(void* driver) => PlatformDrivers[(int)driver - 1] = null;
     public static void* PlatformDev(void* device) => device;
 
+    /// <summary>debugfs: directories (name, parent, removed) and files (dir, name, mode, kind, writable, removed).</summary>
+    public sealed class HostDebugfsEntry
+    {
+        public string Name;
+        public nint Parent;
+        public bool Removed;
+        public uint Mode;
+        public uint Kind;
+        public bool Writable;
+        public nint State;
+    }
+    public static readonly Dictionary<nint, HostDebugfsEntry> DebugfsEntries = new();
+    public static void* DebugfsDir(byte* name, void* parent, int* error)
+    {
+        string text = Marshal.PtrToStringUTF8((IntPtr)name)!;
+        if (parent != null && DebugfsEntries[(nint)parent].Removed) { *error = -2; return null; }
+        if (DebugfsEntries.Values.Any(e => !e.Removed && e.Parent == (nint)parent && e.Name == text)) { *error = -17; return null; }
+        nint handle = (nint)NativeMemory.AllocZeroed(8);
+        LiveAllocations++;
+        DebugfsEntries[handle] = new HostDebugfsEntry { Name = text, Parent = (nint)parent };
+        *error = 0;
+        return (void*)handle;
+    }
+    /// <summary>debugfs_remove of a directory: it and everything under it.</summary>
+    public static void DebugfsDirRemove(void* dir)
+    {
+        foreach ((nint handle, HostDebugfsEntry entry) in DebugfsEntries)
+            for (nint up = handle; up != 0; up = DebugfsEntries.TryGetValue(up, out var e) ? e.Parent : 0)
+                if (up == (nint)dir) { entry.Removed = true; break; }
+        DebugfsEntries.Remove((nint)dir);
+        NativeMemory.Free(dir);
+        LiveAllocations--;
+    }
+    public static void* DebugfsFile(void* dir, byte* name, uint mode, uint kind, void* state, nuint stateSize, int writable, int* error)
+    {
+        if (DebugfsEntries[(nint)dir].Removed) { *error = -2; return null; }
+        nint block = (nint)NativeMemory.AllocZeroed(stateSize);
+        Buffer.MemoryCopy(state, (void*)block, stateSize, stateSize);
+        LiveAllocations++;
+        DebugfsEntries[block] = new HostDebugfsEntry
+        {
+            Name = Marshal.PtrToStringUTF8((IntPtr)name)!, Parent = (nint)dir, Mode = mode, Kind = kind, Writable = writable != 0, State = block,
+        };
+        *error = 0;
+        return (void*)block;
+    }
+    public static void* DebugfsFileState(void* file) => file;
+    public static void DebugfsFileRemove(void* file) => DebugfsEntries[(nint)file].Removed = true;
+    public static void DebugfsFileFree(void* file)
+    {
+        if (!DebugfsEntries[(nint)file].Removed) throw new InvalidOperationException("kc_debugfs_file_free before the file was removed");
+        DebugfsEntries.Remove((nint)file);
+        NativeMemory.Free(file);
+        LiveAllocations--;
+    }
+    /// <summary>The text each simulated seq_file (a test's handle) was given.</summary>
+    public static readonly Dictionary<nint, StringBuilder> Seqs = new();
+    public static void SeqWrite(void* seq, byte* text, nuint length)
+    {
+        if (!Seqs.TryGetValue((nint)seq, out StringBuilder builder)) Seqs[(nint)seq] = builder = new StringBuilder();
+        builder.Append(Encoding.UTF8.GetString(text, (int)length));
+    }
+    /// <summary>Firmware string properties of a simulated device, by name.</summary>
+    public static readonly Dictionary<string, nint> Properties = new();
+    public static void* DevicePropertyString(void* device, byte* name, int* error)
+    {
+        bool found = Properties.TryGetValue(Marshal.PtrToStringUTF8((IntPtr)name)!, out nint value);
+        *error = found ? 0 : -22;
+        return found ? (void*)value : null;
+    }
+
     public static uint Readb(void* address) => *(byte*)address;
     public static uint Readw(void* address) => *(ushort*)address;
     public static uint Readl(void* address) => *(uint*)address;

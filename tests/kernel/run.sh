@@ -31,6 +31,7 @@ rdma=samples/RustDma/bin/Debug/net10.0/rust_dma.ko
 edu=samples/Edu/bin/Debug/net10.0/kc_edu.ko
 forgetirq=tests/KernelModules/ForgetIrqMod/bin/Debug/net10.0/forgetirqmod.ko
 rplat=samples/RustDriverPlatform/bin/Debug/net10.0/rust_driver_platform.ko
+rdebugfs=samples/RustDebugfs/bin/Debug/net10.0/rust_debugfs.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -94,6 +95,8 @@ expect "[$name] Heartbeat and ForgetMod build; heartbeat.ko: its timer callback 
   'build samples/Heartbeat && build tests/KernelModules/ForgetMod && tests/kernel/check-entries.sh $beat $ibt > /dev/null && grep -q "^#define KC_FPU_kc_hrtimer_fire 0" samples/Heartbeat/obj/Debug/net10.0/kbuild/kc_config.h'
 expect "[$name] RustDriverPci, PciFailMod, RustDma, Edu, ForgetIrqMod and RustDriverPlatform build; rust_driver_pci.ko: upstream's alias, managed code reached only by direct calls" \
   'build samples/RustDriverPci && build tests/KernelModules/PciFailMod && build samples/RustDma && build samples/Edu && build tests/KernelModules/ForgetIrqMod && build samples/RustDriverPlatform && tests/kernel/check-entries.sh $rpci $ibt > /dev/null && modinfo -F alias $rpci | grep -q -x "pci:v00001B36d00000005sv\*sd\*bc\*sc\*i\*"'
+expect "[$name] RustDebugfs builds; its debugfs store is compiled in" \
+  'build samples/RustDebugfs && nm $rdebugfs | grep -q -w kc_debugfs_store'
 expect "[$name] kc_edu.ko: its interrupt handler runs outside the FPU section, managed code reached only by direct calls" \
   'tests/kernel/check-entries.sh $edu $ibt > /dev/null && grep -q "^#define KC_FPU_kc_irq_handle 0" samples/Edu/obj/Debug/net10.0/kbuild/kc_config.h'
 expect "[$name] modinfo shows each parameter with its description and type" \
@@ -134,8 +137,8 @@ echo "kc-failmod: sysctl left: $(ls /proc/sys/failmod 2>/dev/null | wc -l), load
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($err)"
 dmesg | grep failmod
 GUEST
-printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/pci.guest.sh\nsh /kc/platform.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
-KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$rdma" "$edu" "$forgetirq" "$rplat" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh "$out/failmod.guest.sh"
+printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/pci.guest.sh\nsh /kc/platform.guest.sh\nsh /kc/debugfs.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
+KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$rdma" "$edu" "$forgetirq" "$rplat" "$rdebugfs" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh tests/kernel/debugfs.guest.sh "$out/failmod.guest.sh"
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -163,8 +166,8 @@ expect "[$name] heartbeat: the periodic timer's five beats reach the work item i
   '[ "$(cut -d" " -f1 <<< "$beats" | tr -d "\n")" = 12345 ] && awk "NR==1{first=\$2} NR==5{exit !(\$2 - first >= 0.35)}" <<< "$beats"'
 expect "[$name] heartbeat: init waited on the completion the last beat's work completed, then unload stopped everything" \
   'ms=$(grep -a -o -E "heartbeat: 5 beats in [0-9]+ ms" "$log" | grep -o -E "[0-9]+ ms" | cut -d" " -f1) && [ "$ms" -ge 400 ] && [ "$ms" -lt 10000 ] && grep -a -q "heartbeat: stopped" "$log" && [ "$(grep -a -c "kc-check: heartbeat-[a-z]* ok" "$log")" -eq 3 ]'
-expect "[$name] forgetmod: unload cancels the timer and the work item its Dispose left alive, says so, and the kernel goes on" \
-  'grep -a -q "forgetmod: a timer (kind 1) was not disposed before unload: cancelled" "$log" && grep -a -q "forgetmod: a work item (kind 1) was not disposed before unload: cancelled" "$log" && [ "$(grep -a -c "kc-check: forget-[a-z]* ok" "$log")" -eq 3 ]'
+expect "[$name] forgetmod: unload cancels the timer and the work item and removes the debugfs directory its Dispose left alive, says so, and the kernel goes on" \
+  'grep -a -q "forgetmod: a timer (kind 1) was not disposed before unload: cancelled" "$log" && grep -a -q "forgetmod: a work item (kind 1) was not disposed before unload: cancelled" "$log" && grep -a -q "forgetmod: a debugfs directory was not disposed before unload: removed" "$log" && [ "$(grep -a -c "kc-check: forget-[a-z-]* ok" "$log")" -eq 5 ]'
 expect "[$name] rust_driver_pci binds pci-testdev (data-match count 1, upstream's debug lines), unbinds, binds again and unloads, giving back BAR 0 and the device each time" \
   '[ "$(grep -a -c "kc-check: pci-[a-z-]* ok" "$log")" -eq 18 ] && ! grep -a -q "kc-check: pci.* FAIL" "$log"'
 expect "[$name] pcifailmod: a probe that fails after taking the device and BAR 0 is reported by the kernel, gives both back, never runs Dispose" \
@@ -177,6 +180,8 @@ expect "[$name] forgetirqmod: the remove frees the interrupt handler and the DMA
   '[ "$(grep -a -c "kc-check: forgetirq-[a-z-]* ok" "$log")" -eq 6 ]'
 expect "[$name] rust_driver_platform binds the ACPI device LNUXBEEF with upstream's line (info 0) and debug lines, unbinds, binds again, unloads" \
   '[ "$(grep -a -c "kc-check: platform-[a-z-]* ok" "$log")" -eq 12 ]'
+expect "[$name] rust_debugfs: upstream's three files with upstream's values, stores, EINVAL/ERANGE/ENOSPC for bad writes, rmmod refused while a file is open, nothing left after" \
+  '[ "$(grep -a -c "kc-check: debugfs-[a-z-]* ok" "$log")" -eq 21 ]'
 expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
 expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'

@@ -34,7 +34,9 @@ internal sealed class CallbackTypeKind
 
     public static readonly CallbackTypeKind PlatformDriver = new("PlatformDriver", "IPlatformDriver", "PlatformDriverKind", "PlatformDriverRegistration<T>.Register");
 
-    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver };
+    public static readonly CallbackTypeKind DebugfsFile = new("DebugfsFile", "IDebugfsFile", "DebugfsKind", "DebugfsFile<T>.TryCreate");
+
+    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver, DebugfsFile };
 
     /// <summary>The interface of this kind <paramref name="type"/> implements, of any type argument.</summary>
     public INamedTypeSymbol? InterfaceOf(INamedTypeSymbol type)

@@ -54,6 +54,8 @@ public static class TrackingNames
     public const string AllIrqHandlers = nameof(AllIrqHandlers);
     public const string PlatformDriver = nameof(PlatformDriver);
     public const string AllPlatformDrivers = nameof(AllPlatformDrivers);
+    public const string DebugfsFile = nameof(DebugfsFile);
+    public const string AllDebugfsFiles = nameof(AllDebugfsFiles);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);

@@ -286,6 +286,30 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_platform_dev")]
     public static extern void* PlatformDev(void* device);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_debugfs_dir")]
+    public static extern void* DebugfsDir(byte* name, void* parent, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_debugfs_dir_remove")]
+    public static extern void DebugfsDirRemove(void* dir);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_debugfs_file")]
+    public static extern void* DebugfsFile(void* dir, byte* name, uint mode, uint kind, void* state, nuint stateSize, int writable, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_debugfs_file_state")]
+    public static extern void* DebugfsFileState(void* file);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_debugfs_file_remove")]
+    public static extern void DebugfsFileRemove(void* file);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_debugfs_file_free")]
+    public static extern void DebugfsFileFree(void* file);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_seq_write")]
+    public static extern void SeqWrite(void* seq, byte* text, nuint length);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_device_property_string")]
+    public static extern void* DevicePropertyString(void* device, byte* name, int* error);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readb")]
     public static extern uint Readb(void* address);
 

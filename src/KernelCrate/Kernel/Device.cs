@@ -28,6 +28,19 @@ public readonly unsafe struct Device
     public void Debug(string text) => Line(LogLevel.Debug, text);
     public void Debug(ref PrintkText text) => Line(LogLevel.Debug, ref text);
 
+    /// <summary>A string property of the device's firmware node (a devicetree property, or an ACPI _DSD entry), e.g.
+    /// "compatible": EINVAL when there is none or it is not a string, ENODATA when it has no value. Valid while the
+    /// device is bound.</summary>
+    [MaySleep]
+    public Result<CStr> StringProperty(CStr name)
+    {
+        if (_device == null) Panic.Fail("a property of a null device"u8);
+        int error;
+        byte* value = (byte*)Native.DevicePropertyString(_device, name.Pointer, &error);
+        if (value == null) return Errno.FromKernel(error);
+        return CStr.FromPointer(value);
+    }
+
     /// <summary>One line at <paramref name="level"/> (<see cref="LogLevel.Cont"/> is not a level here: it prints at Info).</summary>
     public void Line(LogLevel level, string text)
     {

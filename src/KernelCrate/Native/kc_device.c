@@ -17,3 +17,16 @@ void kc_dev_printk(int level, void *device, const u8 *text, size_t len)
 		_dev_printk(prefix, (struct device *)device, "%.*s\n", (int)len, text);
 }
 #endif
+
+#ifdef KC_USES_kc_device_property_string
+#include <linux/property.h>
+
+/* A string property of the device's firmware node (devicetree or ACPI _DSD), valid while the device is bound. */
+void *kc_device_property_string(void *device, const char *name, int *error)
+{
+	const char *value = NULL;
+
+	*error = device_property_read_string(device, name, &value);
+	return *error ? NULL : (void *)value;
+}
+#endif

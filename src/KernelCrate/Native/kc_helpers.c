@@ -32,5 +32,6 @@
 #include "kc_irq.c"
 #include "kc_dma.c"
 #include "kc_platform.c"
+#include "kc_debugfs.c"
 #include "kc_test.c"
 #include "kc_module.c"

@@ -9,6 +9,7 @@ static void kc_cancel_leftovers(void)
 {
 	kc_hrtimer_leftovers();
 	kc_work_leftovers();
+	kc_debugfs_leftovers();
 }
 
 static int __init kc_init(void)

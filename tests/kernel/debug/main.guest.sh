@@ -13,6 +13,7 @@ sh /kc/misc.guest.sh
 sh /kc/deferred.guest.sh
 sh /kc/pci.guest.sh
 sh /kc/platform.guest.sh
+sh /kc/debugfs.guest.sh
 insmod /kc/kctest.ko; check kctest-insmod "$?" 0
 rmmod kctest
 dmesg | grep -q "kctest: # totals: pass:[1-9][0-9]* fail:0 skip:0"; check kctest-none-failed "$?" 0
@@ -35,6 +36,7 @@ init_fault_loop rust_dma /kc/rust_dma.ko "" /sys/bus/pci/drivers/rust_dma
 init_fault_loop kc_edu /kc/kc_edu.ko "" /sys/bus/pci/drivers/kc_edu
 init_fault_loop forgetirqmod /kc/forgetirqmod.ko "" /sys/bus/pci/drivers/forgetirqmod
 init_fault_loop rust_driver_platform /kc/rust_driver_platform.ko "" /sys/bus/platform/drivers/rust_driver_platform
+init_fault_loop rust_debugfs /kc/rust_debugfs.ko "" /sys/kernel/debug/sample_debugfs
 
 phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: every failed open must fail with ENOMEM, and some of the

@@ -53,6 +53,16 @@ public sealed class CheckManagedObject : KernelCrateTask
         }
         if (Log.HasLoggedErrors) return false;
 
+        if (managed.Funclets.Count > 0)
+        {
+            (int exit, string output) = ProcessRunner.Run("objcopy", FuncletSymbols.ObjcopyArguments(managed.Funclets, ObjectFile).ToArray());
+            if (exit != 0 || FuncletSymbols.WriteSizes(ObjectFile, managed.Funclets) != managed.Funclets.Count)
+            {
+                Log.Error(BuildDiagnostics.IlcCannotCompile, ObjectFile, $"could not give ilc's funclets their symbols for objtool: {output}".Trim());
+                return false;
+            }
+        }
+
         // Written whenever the target runs (only when the object changed): fresh timestamps keep it incremental.
         File.WriteAllText(ConfigHeader, ConfigHeaderText(managed));
         string directory = Path.GetDirectoryName(Path.GetFullPath(ConfigHeader))!;

@@ -27,7 +27,7 @@ public sealed class ManagedObject
 {
     public const string CodeSection = "__managedcode";
 
-    private static readonly Regex SymbolLine = new(@"^(?<value>[0-9a-f]+) (?<flags>.{7}) (?<section>\S+)\s+[0-9a-f]+\s+(?<rest>.*)$");
+    private static readonly Regex SymbolLine = new(@"^(?<value>[0-9a-f]+) (?<flags>.{7}) (?<section>\S+)\s+(?<size>[0-9a-f]+)\s+(?<rest>.*)$");
     private static readonly Regex FunctionHeader = new(@"^(?<address>[0-9a-f]+) <(?<name>.+)>:$");
     private static readonly Regex Instruction = new(@"^\s+(?<address>[0-9a-f]+):\t(?<text>.*)$");
     private static readonly Regex Relocation = new(@"^\s+[0-9a-f]+: R_X86_64_\w+\s+(?<symbol>\S+)$");
@@ -37,27 +37,41 @@ public sealed class ManagedObject
     private static readonly Regex Offset = new(@"\+0x[0-9a-f]+$");
     private static readonly Regex Simd = new(@"%[xyz]mm\d");
     private static readonly Regex Addend = new(@"^(?<name>.+?)(?<addend>[-+]0x[0-9a-f]+)?$");
+    private static readonly Regex IntraCall = new(@"^call\s+(?<target>[0-9a-f]+) <(?<name>.+)\+0x[0-9a-f]+>$");
 
     public Dictionary<string, ManagedFunction> Functions { get; } = new(StringComparer.Ordinal);
     /// <summary>Exported managed functions ([UnmanagedCallersOnly(EntryPoint = ...)]), what C may call, with the
     /// function each names (the exported name is an alias of ilc's own).</summary>
     public SortedDictionary<string, string> EntryPoints { get; } = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _exportedAt = new(StringComparer.Ordinal);
+    /// <summary>Where the code section's last function ends (its symbol's value plus size).</summary>
+    private long _codeEnd;
     public SortedSet<string> Undefined { get; } = new(StringComparer.Ordinal);
     /// <summary>Managed functions whose address is taken, and where: only an indirect call could use it.</summary>
     public List<(string Function, string Where)> AddressTaken { get; } = [];
+    /// <summary>
+    /// The code ilc calls inside a function (a finally funclet, called on an early exit from a try): each target's
+    /// offset in the code section and its length up to the next function or funclet. objtool needs a function
+    /// symbol at such a target, or it stops (an "unannotated intra-function call", and 6.12's objtool run on the
+    /// linked module then writes none of the module's return, retpoline and call sites).
+    /// </summary>
+    public SortedDictionary<long, long> Funclets { get; } = new();
 
     public static ManagedObject Parse(string symbolsAndDisassembly, string relocations)
     {
         var result = new ManagedObject();
         var functionAt = new Dictionary<long, string>();
         var addressTakers = new List<(string Target, string Where)>();
+        var intraTargets = new SortedSet<long>();
         string? section = null;
         ManagedFunction? current = null;
         bool branchPending = false;
+        long? pendingIntra = null;
         foreach (string raw in symbolsAndDisassembly.Split('\n'))
         {
             string line = raw.TrimEnd('\r');
+            if (pendingIntra is { } intraTarget && !Relocation.IsMatch(line)) intraTargets.Add(intraTarget);
+            pendingIntra = null;
             if (line.StartsWith("Disassembly of section ", StringComparison.Ordinal))
             {
                 section = line.Substring("Disassembly of section ".Length).TrimEnd(':');
@@ -98,6 +112,10 @@ public sealed class ManagedObject
             Match annotation = Annotation.Match(text);
             string? annotated = annotation.Success && !Offset.IsMatch(annotation.Groups["target"].Value) ? annotation.Groups["target"].Value : null;
             Match branch = Branch.Match(text);
+            // A call to an offset in its own function, unless a relocation follows (a call not yet linked shows so).
+            if (branch.Success && branch.Groups["op"].Value == "call" && IntraCall.Match(text) is { Success: true } intra
+                && intra.Groups["name"].Value == current.Name)
+                pendingIntra = Convert.ToInt64(intra.Groups["target"].Value, 16);
             if (branch.Success)
             {
                 if (branch.Groups["operand"].Value.StartsWith("*", StringComparison.Ordinal))
@@ -109,6 +127,12 @@ public sealed class ManagedObject
                 addressTakers.Add((annotated, current.Name));
         }
 
+        long[] starts = functionAt.Keys.Concat(intraTargets).Concat(new[] { result._codeEnd }).Distinct().OrderBy(a => a).ToArray();
+        foreach (long target in intraTargets)
+        {
+            long next = starts.FirstOrDefault(a => a > target);
+            if (next > target) result.Funclets[target] = next - target;
+        }
         foreach (KeyValuePair<string, long> export in result._exportedAt)
             result.EntryPoints[export.Key] = functionAt.TryGetValue(export.Value, out string? function) ? function : export.Key;
         foreach ((string target, string where) in DataReferences(relocations, functionAt)) addressTakers.Add((target, where));
@@ -124,6 +148,8 @@ public sealed class ManagedObject
         string rest = symbol.Groups["rest"].Value.Trim();
         string name = rest.Split(' ').Last();
         string flags = symbol.Groups["flags"].Value;
+        if (symbol.Groups["section"].Value == CodeSection)
+            result._codeEnd = Math.Max(result._codeEnd, Convert.ToInt64(symbol.Groups["value"].Value, 16) + Convert.ToInt64(symbol.Groups["size"].Value, 16));
         if (symbol.Groups["section"].Value == "*UND*") result.Undefined.Add(name);
         else if (symbol.Groups["section"].Value == CodeSection && flags.Contains('g') && flags.Contains('F') && !rest.StartsWith(".hidden", StringComparison.Ordinal))
             result._exportedAt[name] = Convert.ToInt64(symbol.Groups["value"].Value, 16);

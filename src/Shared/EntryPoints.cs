@@ -193,10 +193,17 @@ internal static class EntryPoints
     public static readonly EntryPoint DebugfsStore = new("debugfs_store", EntryContext.Process, "int",
         "u32 kind, void *state, u8 *text, size_t length", operationBit: 3);
 
+    /// <summary>A [SeqFile] type's Count, with its mutex held (seq_file's start and next).</summary>
+    public static readonly EntryPoint ProcSeqCount = new("proc_seq_count", EntryContext.Process, "s64",
+        "u32 kind, void *records", requiredBy: "kc_proc_seq_create");
+    /// <summary>A [SeqFile] type's Show of one record, with its mutex held.</summary>
+    public static readonly EntryPoint ProcSeqShow = new("proc_seq_show", EntryContext.Process, "int",
+        "u32 kind, void *records, s64 index, void *seq", requiredBy: "kc_proc_seq_create");
+
     public static readonly IReadOnlyList<EntryPoint> All = new[]
     {
         ModuleInit, ModuleExit, SysctlHandle, MiscdevOpen, MiscdevRelease, MiscdevRead, MiscdevWrite, MiscdevIoctl,
-        WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle, PlatformProbe, PlatformRemove, DebugfsShow, DebugfsStore,
+        WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle, PlatformProbe, PlatformRemove, DebugfsShow, DebugfsStore, ProcSeqCount, ProcSeqShow,
     };
 
     public static EntryPoint? Find(string symbol) => All.FirstOrDefault(e => e.Symbol == symbol);

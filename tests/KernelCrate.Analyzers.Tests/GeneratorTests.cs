@@ -131,6 +131,14 @@ public sealed class GeneratorTests
             public void Dispose() { }
         }
 
+        [SeqFile]
+        internal partial struct Lines : ISeqFile<Lines>
+        {
+            public long Count => 2;
+            public Result Show(ref SeqWriter writer, long index) => Result.Ok;
+            public void Dispose() { }
+        }
+
         internal static class FullModTests
         {
             [KernelTest]
@@ -195,6 +203,10 @@ public sealed class GeneratorTests
         string work = Find("WorkItems.g.cs"), timers = Find("TimerCallbacks.g.cs");
         AssertGolden("WorkItems.g.cs.txt", work);
         AssertGolden("TimerCallbacks.g.cs.txt", timers);
+        string seqs = Find("SeqFiles.g.cs");
+        AssertGolden("SeqFiles.g.cs.txt", seqs);
+        Assert.Contains("private static long Count(uint kind, void* records)", seqs);
+        Assert.Contains("if (kind == 1) return global::Kernel.SeqFileDispatch.Show<global::Sample.Lines>(records, index, seq);", seqs);
         string irqs = Find("IrqHandlers.g.cs");
         AssertGolden("IrqHandlers.g.cs.txt", irqs);
         Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = \"kc_irq_handle\")]", irqs);
@@ -348,6 +360,7 @@ public sealed class GeneratorTests
         test.TestState.Sources.Add(("IrqHandlers.g.cs", File.ReadAllText(GoldenPath("IrqHandlers.g.cs.txt"))));
         test.TestState.Sources.Add(("PlatformDrivers.g.cs", File.ReadAllText(GoldenPath("PlatformDrivers.g.cs.txt"))));
         test.TestState.Sources.Add(("DebugfsFiles.g.cs", File.ReadAllText(GoldenPath("DebugfsFiles.g.cs.txt"))));
+        test.TestState.Sources.Add(("SeqFiles.g.cs", File.ReadAllText(GoldenPath("SeqFiles.g.cs.txt"))));
         await test.RunAsync(TestContext.Current.CancellationToken);
     }
 

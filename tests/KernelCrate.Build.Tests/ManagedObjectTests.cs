@@ -153,4 +153,31 @@ public sealed class ManagedObjectTests
         Assert.StartsWith("'Mod.Store_0<Mod_Mod_Storage>' names a SIMD register and is reached from 'kc_hrtimer_fire', which runs in softirq context", message);
         Assert.Empty(CheckManagedObject.Findings(ManagedObject.Parse(Symbols + simd, ""), "Mod")); // the same code in a process-context entry
     }
+
+    /// <summary>An early return from inside a using block: ilc calls the finally funclet at the end of the function.</summary>
+    private const string WithFunclet = """
+        0000000000000000 <Mod_Mod__Init>:
+           0:	call   5 <Mod_Mod__Init+0x5>
+        			1: R_X86_64_PLT32	kc_printk-0x4
+           5:	call   10 <Mod_Mod__Init+0x10>
+           a:	ret
+           b:	nop
+          10:	push   %rax
+          11:	add    $0x8,%rsp
+          15:	ret
+
+        0000000000000020 <Mod_Mod__Handle>:
+          20:	ret
+
+        """;
+
+    [Fact]
+    public void A_call_into_its_own_function_is_a_funclet_up_to_the_next_function_and_an_unlinked_call_is_not()
+    {
+        ManagedObject managed = Parse(WithFunclet);
+        Assert.Equal([(0x10L, 0x10L)], managed.Funclets.Select(f => (f.Key, f.Value)));
+        Assert.Equal(["--add-symbol", "kc_funclet_10=__managedcode:0x10,local,function", "managed.o"],
+            FuncletSymbols.ObjcopyArguments(managed.Funclets, "managed.o"));
+        Assert.Empty(Parse(Clean).Funclets);
+    }
 }

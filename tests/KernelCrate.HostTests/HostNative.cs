@@ -50,6 +50,14 @@ internal static unsafe class Native
         WhileWaiting = () => false;
         Notified.Clear();
         RunWork = _ => throw new InvalidOperationException("no work runner set");
+        PciDrivers.Clear();
+        PciDevices.Clear();
+        IrqsFreed.Clear();
+        PlatformDrivers.Clear();
+        DebugfsEntries.Clear();
+        ProcFiles.Clear();
+        Seqs.Clear();
+        Properties.Clear();
     }
 
     /// <summary>Whether the last record lacks its newline, so a KERN_CONT joins it (as the kernel's log does).</summary>
@@ -648,6 +656,18 @@ internal static unsafe class Native
         *error = found ? 0 : -22;
         return found ? (void*)value : null;
     }
+
+    /// <summary>/proc files: name, mode, kind and the records' mutex, removed or not.</summary>
+    public static readonly List<(string Name, uint Mode, uint Kind, nint Mutex, bool Removed)> ProcFiles = new();
+    public static void* ProcSeqCreate(byte* name, uint mode, uint kind, void* mutex, int* error)
+    {
+        string text = Marshal.PtrToStringUTF8((IntPtr)name)!;
+        if (ProcFiles.Any(f => !f.Removed && f.Name == text)) { *error = -17; return null; }
+        ProcFiles.Add((text, mode, kind, (nint)mutex, false));
+        *error = 0;
+        return (void*)ProcFiles.Count;
+    }
+    public static void ProcSeqRemove(void* file) => ProcFiles[(int)file - 1] = ProcFiles[(int)file - 1] with { Removed = true };
 
     public static uint Readb(void* address) => *(byte*)address;
     public static uint Readw(void* address) => *(ushort*)address;

@@ -36,7 +36,9 @@ internal sealed class CallbackTypeKind
 
     public static readonly CallbackTypeKind DebugfsFile = new("DebugfsFile", "IDebugfsFile", "DebugfsKind", "DebugfsFile<T>.TryCreate");
 
-    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver, DebugfsFile };
+    public static readonly CallbackTypeKind SeqFile = new("SeqFile", "ISeqFile", "SeqFileKind", "ProcSeqFile<T>.TryCreate");
+
+    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver, DebugfsFile, SeqFile };
 
     /// <summary>The interface of this kind <paramref name="type"/> implements, of any type argument.</summary>
     public INamedTypeSymbol? InterfaceOf(INamedTypeSymbol type)

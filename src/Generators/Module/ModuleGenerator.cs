@@ -56,6 +56,8 @@ public static class TrackingNames
     public const string AllPlatformDrivers = nameof(AllPlatformDrivers);
     public const string DebugfsFile = nameof(DebugfsFile);
     public const string AllDebugfsFiles = nameof(AllDebugfsFiles);
+    public const string SeqFile = nameof(SeqFile);
+    public const string AllSeqFiles = nameof(AllSeqFiles);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);

@@ -310,6 +310,12 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_device_property_string")]
     public static extern void* DevicePropertyString(void* device, byte* name, int* error);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_proc_seq_create")]
+    public static extern void* ProcSeqCreate(byte* name, uint mode, uint kind, void* mutex, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_proc_seq_remove")]
+    public static extern void ProcSeqRemove(void* file);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readb")]
     public static extern uint Readb(void* address);
 

@@ -233,11 +233,6 @@ void kc_debugfs_file_free(void *handle)
 	kc_fpu_return(in_fpu);
 }
 
-/* From the managed show: appends to the file's text. */
-void kc_seq_write(void *seq, const u8 *text, size_t length)
-{
-	seq_write(seq, text, length);
-}
 #endif
 
 #ifdef KC_USES_kc_debugfs_dir

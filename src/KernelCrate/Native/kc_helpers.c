@@ -32,6 +32,8 @@
 #include "kc_irq.c"
 #include "kc_dma.c"
 #include "kc_platform.c"
+#include "kc_seq.c"
 #include "kc_debugfs.c"
+#include "kc_procfs.c"
 #include "kc_test.c"
 #include "kc_module.c"

@@ -123,6 +123,8 @@ void kc_debugfs_file_remove(void *file);
 void kc_debugfs_file_free(void *file);
 void kc_seq_write(void *seq, const u8 *text, size_t length);
 void *kc_device_property_string(void *device, const char *name, int *error);
+void *kc_proc_seq_create(const char *name, u32 mode, u32 kind, void *mutex, int *error);
+void kc_proc_seq_remove(void *file);
 u32 kc_readb(const void *address);
 u32 kc_readw(const void *address);
 u32 kc_readl(const void *address);

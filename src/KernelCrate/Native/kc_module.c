@@ -10,6 +10,7 @@ static void kc_cancel_leftovers(void)
 	kc_hrtimer_leftovers();
 	kc_work_leftovers();
 	kc_debugfs_leftovers();
+	kc_procfs_leftovers();
 }
 
 static int __init kc_init(void)

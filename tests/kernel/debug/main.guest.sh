@@ -14,6 +14,7 @@ sh /kc/deferred.guest.sh
 sh /kc/pci.guest.sh
 sh /kc/platform.guest.sh
 sh /kc/debugfs.guest.sh
+sh /kc/procfs.guest.sh
 insmod /kc/kctest.ko; check kctest-insmod "$?" 0
 rmmod kctest
 dmesg | grep -q "kctest: # totals: pass:[1-9][0-9]* fail:0 skip:0"; check kctest-none-failed "$?" 0
@@ -37,6 +38,7 @@ init_fault_loop kc_edu /kc/kc_edu.ko "" /sys/bus/pci/drivers/kc_edu
 init_fault_loop forgetirqmod /kc/forgetirqmod.ko "" /sys/bus/pci/drivers/forgetirqmod
 init_fault_loop rust_driver_platform /kc/rust_driver_platform.ko "" /sys/bus/platform/drivers/rust_driver_platform
 init_fault_loop rust_debugfs /kc/rust_debugfs.ko "" /sys/kernel/debug/sample_debugfs
+init_fault_loop proc_records /kc/proc_records.ko "" /proc/kc_squares
 
 phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: every failed open must fail with ENOMEM, and some of the

@@ -40,6 +40,9 @@ public unsafe struct Mutex<T> : IDisposable where T : unmanaged
         return new MutexGuard<T>(_mutex, (T*)Native.MutexData(_mutex));
     }
 
+    /// <summary>The kernel mutex's block, for C that takes the same lock (a /proc file's reads).</summary>
+    internal void* Handle => _mutex;
+
     public void Dispose()
     {
         if (_mutex == null) return;

@@ -13,6 +13,8 @@ check platform-rebound "$(bound)" rust_driver_platform
 rmmod rust_driver_platform; check platform-rmmod "$?" 0
 check platform-unbound-at-unload "$(bound)" none
 check platform-probes "$(dmesg | grep -c "rust_driver_platform LNUXBEEF:00: Probed with info: '0'.$")" 2
-check platform-probe-debug "$(dmesg | grep -c "rust_driver_platform LNUXBEEF:00: Probe Rust Platform driver sample.$")" 2
-check platform-remove-debug "$(dmesg | grep -c "rust_driver_platform LNUXBEEF:00: Remove Rust Platform driver sample.$")" 2
+if [ -e /proc/dynamic_debug/control ]; then
+  check platform-probe-debug "$(dmesg | grep -c "rust_driver_platform LNUXBEEF:00: Probe Rust Platform driver sample.$")" 2
+  check platform-remove-debug "$(dmesg | grep -c "rust_driver_platform LNUXBEEF:00: Remove Rust Platform driver sample.$")" 2
+fi
 echo "kc-platform-dmesg-begin"; dmesg | grep rust_driver_platform; echo "kc-platform-dmesg-end"

@@ -41,24 +41,8 @@ internal sealed class KindCallback
     public void Register(IncrementalGeneratorInitializationContext context)
     {
         CallbackTypeKind kind = Kind;
-        IncrementalValuesProvider<CallbackTypeModel?> types = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                kind.AttributeMetadataName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.StructDeclarationSyntax,
-                (attributed, cancellationToken) => attributed.TargetSymbol is INamedTypeSymbol type
-                    ? CallbackTypeDeclaration.Parse(type, kind, cancellationToken).Model
-                    : null)
-            .WithTrackingName(TrackingName);
-
-        IncrementalValueProvider<ImmutableArray<CallbackTypeModel?>> all = types.Collect().WithTrackingName(AllTrackingName);
-        context.RegisterSourceOutput(all, (output, found) =>
-        {
-            // Kinds follow the full names, so they do not depend on the order files are compiled in.
-            CallbackTypeModel[] valid = found.OfType<CallbackTypeModel>().Distinct()
-                .OrderBy(t => t.FullName, System.StringComparer.Ordinal).ToArray();
-            if (valid.Length == 0) return;
-            output.AddSource(kind.Attribute + "s.g.cs", Emit(valid));
-        });
+        CallbackPipeline.Register(context, kind, (type, cancellationToken) => CallbackTypeDeclaration.Parse(type, kind, cancellationToken).Model,
+            type => type.FullName, TrackingName, AllTrackingName, Emit);
     }
 
     public string Emit(CallbackTypeModel[] types)

@@ -16,26 +16,13 @@ internal sealed record DebugfsFileModel(CallbackTypeModel Type, bool HasStore);
 public sealed class DebugfsFileGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        IncrementalValuesProvider<DebugfsFileModel?> files = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                CallbackTypeKind.DebugfsFile.AttributeMetadataName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.StructDeclarationSyntax,
-                static (attributed, cancellationToken) => attributed.TargetSymbol is INamedTypeSymbol type
-                    && CallbackTypeDeclaration.Parse(type, CallbackTypeKind.DebugfsFile, cancellationToken).Model is { } model
-                        ? new DebugfsFileModel(model, type.AllInterfaces.Any(i => i.ToDisplayString() == "Kernel.IDebugfsStore"))
-                        : null)
-            .WithTrackingName(Module.TrackingNames.DebugfsFile);
+        => CallbackPipeline.Register(context, CallbackTypeKind.DebugfsFile, Parse, file => file.Type.FullName,
+            Module.TrackingNames.DebugfsFile, Module.TrackingNames.AllDebugfsFiles, Emit);
 
-        IncrementalValueProvider<ImmutableArray<DebugfsFileModel?>> all = files.Collect().WithTrackingName(Module.TrackingNames.AllDebugfsFiles);
-        context.RegisterSourceOutput(all, static (output, found) =>
-        {
-            DebugfsFileModel[] valid = found.OfType<DebugfsFileModel>().Distinct()
-                .OrderBy(f => f.Type.FullName, System.StringComparer.Ordinal).ToArray();
-            if (valid.Length == 0) return;
-            output.AddSource("DebugfsFiles.g.cs", Emit(valid));
-        });
-    }
+    private static DebugfsFileModel? Parse(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+        => CallbackTypeDeclaration.Parse(type, CallbackTypeKind.DebugfsFile, cancellationToken).Model is { } model
+            ? new DebugfsFileModel(model, type.AllInterfaces.Any(i => i.ToDisplayString() == "Kernel.IDebugfsStore"))
+            : null;
 
     internal static string Emit(DebugfsFileModel[] files)
     {

@@ -13,24 +13,8 @@ namespace Kernel.Generators.Pci;
 public sealed class PciDriverGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        IncrementalValuesProvider<PciDriverModel?> drivers = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                CallbackTypeKind.PciDriver.AttributeMetadataName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.StructDeclarationSyntax,
-                static (attributed, cancellationToken) => attributed.TargetSymbol is INamedTypeSymbol type ? Parse(type, cancellationToken) : null)
-            .WithTrackingName(Module.TrackingNames.PciDriver);
-
-        IncrementalValueProvider<ImmutableArray<PciDriverModel?>> all = drivers.Collect().WithTrackingName(Module.TrackingNames.AllPciDrivers);
-        context.RegisterSourceOutput(all, static (output, found) =>
-        {
-            // Kinds follow the full names, so they do not depend on the order files are compiled in.
-            PciDriverModel[] valid = found.OfType<PciDriverModel>().Distinct()
-                .OrderBy(d => d.Type.FullName, System.StringComparer.Ordinal).ToArray();
-            if (valid.Length == 0) return;
-            output.AddSource("PciDrivers.g.cs", Emit(valid));
-        });
-    }
+        => CallbackPipeline.Register(context, CallbackTypeKind.PciDriver, Parse, driver => driver.Type.FullName,
+            Module.TrackingNames.PciDriver, Module.TrackingNames.AllPciDrivers, Emit);
 
     private static PciDriverModel? Parse(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
     {

@@ -14,23 +14,8 @@ namespace Kernel.Generators.Platform;
 public sealed class PlatformDriverGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        IncrementalValuesProvider<PlatformDriverModel?> drivers = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                CallbackTypeKind.PlatformDriver.AttributeMetadataName,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.StructDeclarationSyntax,
-                static (attributed, cancellationToken) => attributed.TargetSymbol is INamedTypeSymbol type ? Parse(type, cancellationToken) : null)
-            .WithTrackingName(Module.TrackingNames.PlatformDriver);
-
-        IncrementalValueProvider<ImmutableArray<PlatformDriverModel?>> all = drivers.Collect().WithTrackingName(Module.TrackingNames.AllPlatformDrivers);
-        context.RegisterSourceOutput(all, static (output, found) =>
-        {
-            PlatformDriverModel[] valid = found.OfType<PlatformDriverModel>().Distinct()
-                .OrderBy(d => d.Type.FullName, System.StringComparer.Ordinal).ToArray();
-            if (valid.Length == 0) return;
-            output.AddSource("PlatformDrivers.g.cs", Emit(valid));
-        });
-    }
+        => CallbackPipeline.Register(context, CallbackTypeKind.PlatformDriver, Parse, driver => driver.Type.FullName,
+            Module.TrackingNames.PlatformDriver, Module.TrackingNames.AllPlatformDrivers, Emit);
 
     private static PlatformDriverModel? Parse(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
     {

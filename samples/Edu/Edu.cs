@@ -1,5 +1,5 @@
 // A driver for QEMU's educational PCI device (docs/specs/edu.rst in QEMU's sources; -device edu): on probe it checks
-// the device's id and liveness register, takes its interrupt (MSI where the machine has it), has the device raise one,
+// the device's id and liveness register and its ids in config space, takes its interrupt (MSI where the machine has it), has the device raise one,
 // computes 10! on the device with an interrupt when done, and moves 256 bytes by DMA into the device and back into a
 // second buffer, each transfer ending in an interrupt. Every wait is on a Completion the hardirq handler completes.
 using Kernel;
@@ -92,6 +92,9 @@ internal partial struct EduDriver : IPciDriver<EduDriver>
         bar.Write32(0x12345678, EduRegs.Liveness);
         if (bar.Read32(EduRegs.Liveness) != ~0x12345678u) return Errno.EIO;
         pdev.Device.Info($"edu {id >> 24}.{(id >> 16) & 0xff}, alive");
+        Result<ushort> vendor = pdev.ReadConfig16(0x00), device = pdev.ReadConfig16(0x02);
+        if (!vendor.IsOk || !device.IsOk) return Errno.EIO;
+        pdev.Device.Info($"config space: {vendor.Value:x4}:{device.Value:x4}");
 
         Result<Completion> done = Completion.TryNew();
         if (!done.TryGetValue(out Completion completion)) return done.Error;
@@ -145,8 +148,8 @@ internal partial struct EduDriver : IPciDriver<EduDriver>
             return second.Error;
         }
         for (int i = 0; i < Bytes; i++) outbound.Write(i, (byte)(i * 7 + 1));
-        Result moved = Transfer(bar, (uint)outbound.DmaAddress, EduRegs.DeviceBuffer, EduRegs.DmaStart | EduRegs.DmaRaiseIrq);
-        if (moved.IsOk) moved = Transfer(bar, EduRegs.DeviceBuffer, (uint)inbound.DmaAddress, EduRegs.DmaStart | EduRegs.DmaToRam | EduRegs.DmaRaiseIrq);
+        Result moved = Transfer(bar, outbound.DmaAddress, EduRegs.DeviceBuffer, EduRegs.DmaStart | EduRegs.DmaRaiseIrq);
+        if (moved.IsOk) moved = Transfer(bar, EduRegs.DeviceBuffer, inbound.DmaAddress, EduRegs.DmaStart | EduRegs.DmaToRam | EduRegs.DmaRaiseIrq);
         int same = 0;
         for (int i = 0; i < Bytes; i++) if (inbound.Read(i) == outbound.Read(i)) same++;
         outbound.Dispose();
@@ -156,10 +159,12 @@ internal partial struct EduDriver : IPciDriver<EduDriver>
         return same == Bytes ? Result.Ok : Errno.EIO;
     }
 
-    private Result Transfer(PciBar bar, uint source, uint destination, uint command)
+    /// <summary>One DMA transfer; the address registers are 64 bits wide, written and read back whole.</summary>
+    private Result Transfer(PciBar bar, ulong source, ulong destination, uint command)
     {
-        bar.Write32(source, EduRegs.DmaSource);
-        bar.Write32(destination, EduRegs.DmaDestination);
+        bar.Write64(source, EduRegs.DmaSource);
+        bar.Write64(destination, EduRegs.DmaDestination);
+        if (bar.Read64(EduRegs.DmaSource) != source || bar.Read64(EduRegs.DmaDestination) != destination) return Errno.EIO;
         bar.Write32(Bytes, EduRegs.DmaCount);
         bar.Write32(command, EduRegs.DmaCommand);
         Result<int> raised = NextInterrupt();

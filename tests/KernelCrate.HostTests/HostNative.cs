@@ -669,6 +669,17 @@ internal static unsafe class Native
     }
     public static void ProcSeqRemove(void* file) => ProcFiles[(int)file - 1] = ProcFiles[(int)file - 1] with { Removed = true };
 
+    public static long PciReadConfig(void* device, uint offset, uint width)
+    {
+        HostPciDevice pci = Pci(device);
+        if (width is not (1 or 2 or 4) || offset % width != 0 || offset + width > 256) return -22;
+        byte[] config = new byte[256];
+        BitConverter.GetBytes(pci.Vendor).CopyTo(config, 0);
+        BitConverter.GetBytes(pci.Device).CopyTo(config, 2);
+        return width == 1 ? config[offset] : width == 2 ? BitConverter.ToUInt16(config, (int)offset) : BitConverter.ToUInt32(config, (int)offset);
+    }
+    public static ulong Readq(void* address) => *(ulong*)address;
+    public static void Writeq(ulong value, void* address) => *(ulong*)address = value;
     public static uint Readb(void* address) => *(byte*)address;
     public static uint Readw(void* address) => *(ushort*)address;
     public static uint Readl(void* address) => *(uint*)address;

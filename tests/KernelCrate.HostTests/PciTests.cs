@@ -77,6 +77,12 @@ public sealed unsafe class PciTests : HostTest
             Assert.Equal(new byte[] { 0x44, 0x33, 0x22, 0x11 }, device.Bars[0][4..8]);
             Assert.Equal(0x3344, bound->Bar.Read16(4));
             Assert.Equal(0x22, bound->Bar.Read8(6));
+            bound->Bar.Write64(0x0102030405060708, 8);
+            Assert.Equal(0x0102030405060708ul, bound->Bar.Read64(8));
+            Assert.Equal(Errno.EINVAL, bound->Bar.TryRead64(12).Error);
+            Assert.Equal((ushort)0x1b36, new PciDevice(Native.PciHandle(device)).ReadConfig16(0).Value);
+            Assert.Equal(0x00051b36u, new PciDevice(Native.PciHandle(device)).ReadConfig32(0).Value);
+            Assert.Equal(Errno.EINVAL, new PciDevice(Native.PciHandle(device)).ReadConfig16(1).Error);
             bound->Bar.Write8(0x5a, 15);
             Assert.Equal(0x5a, bound->Bar.Read8(15));
             PciDispatch.Remove<TestDev>(state);

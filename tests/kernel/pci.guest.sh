@@ -55,7 +55,7 @@ if [ -e /kc/kc_edu.ko ]; then
   insmod /kc/kc_edu.ko; check edu-insmod "$?" 0
   check edu-irq "$(grep -c ' kc_edu$' /proc/interrupts)" 1
   echo "kc-edu-interrupt: $(grep ' kc_edu$' /proc/interrupts | tr -s ' ')"
-  for line in "edu 1.0, alive" "interrupt 0x1000 handled" "10! = 3628800 (interrupt 0x1)" \
+  for line in "edu 1.0, alive" "config space: 1234:11e8" "interrupt 0x1000 handled" "10! = 3628800 (interrupt 0x1)" \
       "DMA: 256 bytes to the device and back, 256 equal; 4 interrupts"; do
     check "edu-line-$(echo "$line" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | cut -c1-24)" "$(dmesg | grep -c -F "kc_edu $edu: $line")" 1
   done

@@ -180,8 +180,8 @@ expect "[$name] pcifailmod: a probe that fails after taking the device and BAR 0
   '[ "$(grep -a -c "kc-check: pcifail-[a-z-]* ok" "$log")" -eq 8 ]'
 expect "[$name] rust_dma writes its coherent memory on probe and finds it unchanged on remove, with upstream's lines" \
   '[ "$(grep -a -c "kc-check: dma-[a-z-]* ok" "$log")" -eq 4 ]'
-expect "[$name] kc_edu: the edu device's interrupt (its own line in /proc/interrupts), a factorial ending in one, 256 bytes by DMA into the device and back; all freed at unload" \
-  '[ "$(grep -a -c "kc-check: edu-[a-z0-9-]* ok" "$log")" -eq 10 ]'
+expect "[$name] kc_edu: its ids in config space, its interrupt (its own line in /proc/interrupts), a factorial ending in one, 256 bytes by DMA into the device and back through 64-bit registers; all freed at unload" \
+  '[ "$(grep -a -c "kc-check: edu-[a-z0-9-]* ok" "$log")" -eq 11 ]'
 expect "[$name] forgetirqmod: the remove frees the interrupt handler and the DMA memory its Dispose forgot, and says so" \
   '[ "$(grep -a -c "kc-check: forgetirq-[a-z-]* ok" "$log")" -eq 6 ]'
 expect "[$name] rust_driver_platform binds the ACPI device LNUXBEEF with upstream's line (info 0) and debug lines, unbinds, binds again, unloads" \

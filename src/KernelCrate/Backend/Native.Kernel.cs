@@ -316,6 +316,15 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_proc_seq_remove")]
     public static extern void ProcSeqRemove(void* file);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_read_config")]
+    public static extern long PciReadConfig(void* device, uint offset, uint width);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readq")]
+    public static extern ulong Readq(void* address);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_writeq")]
+    public static extern void Writeq(ulong value, void* address);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readb")]
     public static extern uint Readb(void* address);
 

@@ -9,6 +9,7 @@
  * and a failed probe gives back what it took before returning its error. Probe and remove run in process context.
  */
 #include <linux/pci.h>
+#include <linux/io-64-nonatomic-lo-hi.h>
 
 #ifdef KC_USES_kc_pci_register
 #define KC_PCI_ID_WORDS 7
@@ -133,6 +134,29 @@ void kc_pci_unregister(void *driver)
 	kc_fpu_return(in_fpu);
 }
 
+/* A config-space read of 1, 2 or 4 bytes at `offset` (its width's multiple, below 4096): the value, or a negative errno. */
+s64 kc_pci_read_config(void *device, u32 offset, u32 width)
+{
+	struct pci_dev *pdev = ((struct kc_pci_device *)device)->pdev;
+	u8 byte;
+	u16 word;
+	u32 dword;
+	int ret;
+
+	if ((width != 1 && width != 2 && width != 4) || offset % width || offset + width > (u32)pdev->cfg_size)
+		return -EINVAL;
+	if (width == 1) {
+		ret = pci_read_config_byte(pdev, offset, &byte);
+		dword = byte;
+	} else if (width == 2) {
+		ret = pci_read_config_word(pdev, offset, &word);
+		dword = word;
+	} else {
+		ret = pci_read_config_dword(pdev, offset, &dword);
+	}
+	return ret ? -EIO : dword;
+}
+
 u32 kc_pci_vendor_id(void *device)
 {
 	return ((struct kc_pci_device *)device)->pdev->vendor;
@@ -237,5 +261,16 @@ void kc_writew(u32 value, void *address)
 void kc_writel(u32 value, void *address)
 {
 	writel(value, (void __iomem __force *)address);
+}
+
+/* 64-bit MMIO: one access on 64-bit machines (readq), two 32-bit halves, low first, elsewhere. */
+u64 kc_readq(const void *address)
+{
+	return readq((const void __iomem __force *)address);
+}
+
+void kc_writeq(u64 value, void *address)
+{
+	writeq(value, (void __iomem __force *)address);
 }
 #endif

@@ -2,7 +2,7 @@ namespace Kernel;
 
 /// <summary>
 /// A mapped memory BAR (Rust-for-Linux's <c>pci::Bar</c>, <c>io::Io</c>): little-endian MMIO reads and writes of 8,
-/// 16 and 32 bits at a byte offset, through the kernel's readb/readw/readl and writeb/writew/writel. An access past
+/// 16, 32 and 64 bits at a byte offset, through the kernel's readb..readq and writeb..writeq. An access past
 /// the BAR's end (or misaligned) is a kernel BUG with its offset; the Try forms return EINVAL instead, for offsets
 /// only known at run time (a device told us).
 /// </summary>
@@ -23,14 +23,17 @@ public readonly unsafe struct PciBar
     public byte Read8(ulong offset) => (byte)Native.Readb(At(offset, 1));
     public ushort Read16(ulong offset) => (ushort)Native.Readw(At(offset, 2));
     public uint Read32(ulong offset) => Native.Readl(At(offset, 4));
+    public ulong Read64(ulong offset) => Native.Readq(At(offset, 8));
 
     public void Write8(byte value, ulong offset) => Native.Writeb(value, At(offset, 1));
     public void Write16(ushort value, ulong offset) => Native.Writew(value, At(offset, 2));
     public void Write32(uint value, ulong offset) => Native.Writel(value, At(offset, 4));
+    public void Write64(ulong value, ulong offset) => Native.Writeq(value, At(offset, 8));
 
     public Result<byte> TryRead8(ulong offset) => Fits(offset, 1) ? Read8(offset) : Errno.EINVAL;
     public Result<ushort> TryRead16(ulong offset) => Fits(offset, 2) ? Read16(offset) : Errno.EINVAL;
     public Result<uint> TryRead32(ulong offset) => Fits(offset, 4) ? Read32(offset) : Errno.EINVAL;
+    public Result<ulong> TryRead64(ulong offset) => Fits(offset, 8) ? Read64(offset) : Errno.EINVAL;
 
     public Result TryWrite8(byte value, ulong offset)
     {
@@ -50,6 +53,13 @@ public readonly unsafe struct PciBar
     {
         if (!Fits(offset, 4)) return Errno.EINVAL;
         Write32(value, offset);
+        return Result.Ok;
+    }
+
+    public Result TryWrite64(ulong value, ulong offset)
+    {
+        if (!Fits(offset, 8)) return Errno.EINVAL;
+        Write64(value, offset);
         return Result.Ok;
     }
 

@@ -14,6 +14,14 @@ public readonly unsafe struct PciDevice
 
     public ushort DeviceId => (ushort)Native.PciDeviceId(Handle);
 
+    /// <summary>Reads configuration space (pci_read_config_byte/word/dword): EINVAL for an offset outside it or not
+    /// a multiple of the width, EIO when the read fails.</summary>
+    public Result<byte> ReadConfig8(uint offset) => Config(offset, 1) is var v && v < 0 ? Errno.FromKernel((int)v) : (byte)v;
+    public Result<ushort> ReadConfig16(uint offset) => Config(offset, 2) is var v && v < 0 ? Errno.FromKernel((int)v) : (ushort)v;
+    public Result<uint> ReadConfig32(uint offset) => Config(offset, 4) is var v && v < 0 ? Errno.FromKernel((int)v) : (uint)v;
+
+    private long Config(uint offset, uint width) => Native.PciReadConfig(Handle, offset, width);
+
     /// <summary>The device dev_* printing names: "&lt;driver&gt; 0000:00:03.0: ...".</summary>
     public Device Device => new(Native.PciDev(Handle));
 

@@ -54,6 +54,7 @@ internal static unsafe class Native
         PciDevices.Clear();
         IrqsFreed.Clear();
         PlatformDrivers.Clear();
+        PlatformDevices.Clear();
         DebugfsEntries.Clear();
         ProcFiles.Clear();
         Seqs.Clear();
@@ -585,6 +586,14 @@ internal static unsafe class Native
     }
     public static void PlatformUnregister(void* driver) => PlatformDrivers[(int)driver - 1] = null;
     public static void* PlatformDev(void* device) => device;
+    public static readonly List<(string Name, int Id, bool Registered)> PlatformDevices = new();
+    public static void* PlatformDeviceRegister(byte* name, int id, int* error)
+    {
+        PlatformDevices.Add((Marshal.PtrToStringUTF8((IntPtr)name)!, id, true));
+        *error = 0;
+        return (void*)PlatformDevices.Count;
+    }
+    public static void PlatformDeviceUnregister(void* device) => PlatformDevices[(int)device - 1] = PlatformDevices[(int)device - 1] with { Registered = false };
 
     /// <summary>debugfs: directories (name, parent, removed) and files (dir, name, mode, kind, writable, removed).</summary>
     public sealed class HostDebugfsEntry

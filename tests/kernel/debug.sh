@@ -38,7 +38,7 @@ modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelMod
   tests/KernelModules/OpsMod:opsmod samples/Heartbeat:heartbeat tests/KernelModules/ForgetMod:forgetmod
   samples/RustDriverPci:rust_driver_pci tests/KernelModules/PciFailMod:pcifailmod samples/RustDma:rust_dma samples/Edu:kc_edu
   tests/KernelModules/ForgetIrqMod:forgetirqmod samples/RustDriverPlatform:rust_driver_platform
-  samples/RustDebugfs:rust_debugfs samples/ProcRecords:proc_records)
+  samples/RustDebugfs:rust_debugfs samples/ProcRecords:proc_records tests/KernelModules/PlatformSelfMod:platformselfmod)
 controls=(tests/KernelModules/Controls/LockOrderMod:lockordermod tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
   tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/FreeTimerMod:freetimermod
   tests/KernelModules/Controls/UncheckedMod:uncheckedmod)

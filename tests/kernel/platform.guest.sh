@@ -18,3 +18,12 @@ if [ -e /proc/dynamic_debug/control ]; then
   check platform-remove-debug "$(dmesg | grep -c "rust_driver_platform LNUXBEEF:00: Remove Rust Platform driver sample.$")" 2
 fi
 echo "kc-platform-dmesg-begin"; dmesg | grep rust_driver_platform; echo "kc-platform-dmesg-end"
+if [ -e /kc/platformselfmod.ko ]; then
+  # A device of the module's own, bound by name: no firmware entry needed.
+  insmod /kc/platformselfmod.ko; check platself-insmod "$?" 0
+  check platself-bound "$(basename "$(readlink /sys/bus/platform/devices/platformselfmod/driver)")" platformselfmod
+  check platself-no-info "$(dmesg | grep -c 'platformselfmod platformselfmod: bound by name, no id info$')" 1
+  rmmod platformselfmod; check platself-rmmod "$?" 0
+  check platself-unbound "$(dmesg | grep -c 'platformselfmod platformselfmod: unbound$')" 1
+  check platself-gone "$([ -e /sys/bus/platform/devices/platformselfmod ] && echo present || echo gone)" gone
+fi

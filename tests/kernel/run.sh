@@ -33,6 +33,7 @@ forgetirq=tests/KernelModules/ForgetIrqMod/bin/Debug/net10.0/forgetirqmod.ko
 rplat=samples/RustDriverPlatform/bin/Debug/net10.0/rust_driver_platform.ko
 rdebugfs=samples/RustDebugfs/bin/Debug/net10.0/rust_debugfs.ko
 procrec=samples/ProcRecords/bin/Debug/net10.0/proc_records.ko
+platself=tests/KernelModules/PlatformSelfMod/bin/Debug/net10.0/platformselfmod.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -94,8 +95,8 @@ expect "[$name] OpsMod builds; opsmod.ko has read but no write or ioctl entry, r
   'build tests/KernelModules/OpsMod && tests/kernel/check-entries.sh $ops $ibt > /dev/null && nm $ops | grep -q -w kc_miscdev_read && ! nm $ops | grep -E -q -w "kc_miscdev_(write|ioctl)|kc_fop_(write|ioctl)" && ! nm $rmin | grep -q -e kc_sysctl -e SysctlDispatch && nm $oxi | grep -q -w kc_sysctl_handle'
 expect "[$name] Heartbeat and ForgetMod build; heartbeat.ko: its timer callback runs outside the FPU section, managed code reached only by direct calls" \
   'build samples/Heartbeat && build tests/KernelModules/ForgetMod && tests/kernel/check-entries.sh $beat $ibt > /dev/null && grep -q "^#define KC_FPU_kc_hrtimer_fire 0" samples/Heartbeat/obj/Debug/net10.0/kbuild/kc_config.h'
-expect "[$name] RustDriverPci, PciFailMod, RustDma, Edu, ForgetIrqMod and RustDriverPlatform build; rust_driver_pci.ko: upstream's alias, managed code reached only by direct calls" \
-  'build samples/RustDriverPci && build tests/KernelModules/PciFailMod && build samples/RustDma && build samples/Edu && build tests/KernelModules/ForgetIrqMod && build samples/RustDriverPlatform && tests/kernel/check-entries.sh $rpci $ibt > /dev/null && modinfo -F alias $rpci | grep -q -x "pci:v00001B36d00000005sv\*sd\*bc\*sc\*i\*"'
+expect "[$name] RustDriverPci, PciFailMod, RustDma, Edu, ForgetIrqMod, RustDriverPlatform and PlatformSelfMod build; rust_driver_pci.ko: upstream's alias, managed code reached only by direct calls" \
+  'build samples/RustDriverPci && build tests/KernelModules/PciFailMod && build samples/RustDma && build samples/Edu && build tests/KernelModules/ForgetIrqMod && build samples/RustDriverPlatform && build tests/KernelModules/PlatformSelfMod && tests/kernel/check-entries.sh $rpci $ibt > /dev/null && modinfo -F alias $rpci | grep -q -x "pci:v00001B36d00000005sv\*sd\*bc\*sc\*i\*"'
 expect "[$name] RustDebugfs builds; its debugfs store is compiled in" \
   'build samples/RustDebugfs && nm $rdebugfs | grep -q -w kc_debugfs_store'
 # Grow.Run returns from inside a using block, so ilc calls a finally funclet in it: without its symbol objtool stops,
@@ -144,7 +145,7 @@ err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($e
 dmesg | grep failmod
 GUEST
 printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/pci.guest.sh\nsh /kc/platform.guest.sh\nsh /kc/debugfs.guest.sh\nsh /kc/procfs.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
-KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$rdma" "$edu" "$forgetirq" "$rplat" "$rdebugfs" "$procrec" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh tests/kernel/debugfs.guest.sh tests/kernel/procfs.guest.sh "$out/failmod.guest.sh"
+KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$rdma" "$edu" "$forgetirq" "$rplat" "$rdebugfs" "$procrec" "$platself" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh tests/kernel/debugfs.guest.sh tests/kernel/procfs.guest.sh "$out/failmod.guest.sh"
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -186,6 +187,8 @@ expect "[$name] forgetirqmod: the remove frees the interrupt handler and the DMA
   '[ "$(grep -a -c "kc-check: forgetirq-[a-z-]* ok" "$log")" -eq 6 ]'
 expect "[$name] rust_driver_platform binds the ACPI device LNUXBEEF with upstream's line (info 0) and debug lines, unbinds, binds again, unloads" \
   '[ "$(grep -a -c "kc-check: platform-[a-z-]* ok" "$log")" -eq 12 ]'
+expect "[$name] platformselfmod: a platform device of the module's own binds its driver by name (no id info), and unloading unbinds and removes it" \
+  '[ "$(grep -a -c "kc-check: platself-[a-z-]* ok" "$log")" -eq 6 ]'
 expect "[$name] rust_debugfs: upstream's three files with upstream's values, stores, EINVAL/ERANGE/ENOSPC for bad writes, rmmod refused while a file is open, nothing left after" \
   '[ "$(grep -a -c "kc-check: debugfs-[a-z-]* ok" "$log")" -eq 21 ]'
 expect "[$name] proc_records: /proc/kc_squares read 20 times while it grows, every read whole and gapless, seekable, gone after unload" \

@@ -325,6 +325,12 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_writeq")]
     public static extern void Writeq(ulong value, void* address);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_platform_device_register")]
+    public static extern void* PlatformDeviceRegister(byte* name, int id, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_platform_device_unregister")]
+    public static extern void PlatformDeviceUnregister(void* device);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_readb")]
     public static extern uint Readb(void* address);
 

@@ -115,6 +115,8 @@ void kc_irq_release(void *handler);
 void *kc_platform_register(u32 kind, size_t state_size, const u8 *acpi, u32 acpi_count, const u8 *of, u32 of_count, const char *name, int *error);
 void kc_platform_unregister(void *driver);
 void *kc_platform_dev(void *device);
+void *kc_platform_device_register(const char *name, int id, int *error);
+void kc_platform_device_unregister(void *pdev);
 void *kc_debugfs_dir(const char *name, void *parent, int *error);
 void kc_debugfs_dir_remove(void *dir);
 void *kc_debugfs_file(void *dir, const char *name, u32 mode, u32 kind, const void *state, size_t state_size, int writable, int *error);

@@ -158,3 +158,26 @@ void *kc_platform_dev(void *device)
 	return &((struct kc_platform_device *)device)->pdev->dev;
 }
 #endif
+
+#ifdef KC_USES_kc_platform_device_register
+/* A platform device of the module's own (no firmware entry), named `name`.`id` (id -1: just `name`): a driver of that
+ * name binds it. NULL and *error on failure. */
+void *kc_platform_device_register(const char *name, int id, int *error)
+{
+	bool in_fpu = kc_fpu_leave();
+	struct platform_device *pdev = platform_device_register_simple(name, id, NULL, 0);
+
+	kc_fpu_return(in_fpu);
+	*error = IS_ERR(pdev) ? PTR_ERR(pdev) : 0;
+	return IS_ERR(pdev) ? NULL : pdev;
+}
+
+/* Unbinds the device (its driver's remove runs) and removes it. */
+void kc_platform_device_unregister(void *pdev)
+{
+	bool in_fpu = kc_fpu_leave();
+
+	platform_device_unregister(pdev);
+	kc_fpu_return(in_fpu);
+}
+#endif

@@ -39,6 +39,7 @@ init_fault_loop forgetirqmod /kc/forgetirqmod.ko "" /sys/bus/pci/drivers/forgeti
 init_fault_loop rust_driver_platform /kc/rust_driver_platform.ko "" /sys/bus/platform/drivers/rust_driver_platform
 init_fault_loop rust_debugfs /kc/rust_debugfs.ko "" /sys/kernel/debug/sample_debugfs
 init_fault_loop proc_records /kc/proc_records.ko "" /proc/kc_squares
+init_fault_loop platformselfmod /kc/platformselfmod.ko "" /sys/bus/platform/devices/platformselfmod
 
 phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: every failed open must fail with ENOMEM, and some of the

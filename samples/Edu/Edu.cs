@@ -168,7 +168,13 @@ internal partial struct EduDriver : IPciDriver<EduDriver>
         bar.Write32(Bytes, EduRegs.DmaCount);
         bar.Write32(command, EduRegs.DmaCommand);
         Result<int> raised = NextInterrupt();
-        if (!raised.TryGetValue(out int bits)) return raised.Error;
+        if (!raised.TryGetValue(out int bits))
+        {
+            // No interrupt came: the device may still be about to write the buffer the caller frees next. It cannot be
+            // stopped, so wait (up to a second; a transfer takes 100 ms) until its command register says it is done.
+            for (int i = 0; i < 100 && (bar.Read32(EduRegs.DmaCommand) & EduRegs.DmaStart) != 0; i++) Delay.MSleep(10);
+            return raised.Error;
+        }
         return bits == (int)EduRegs.DmaIrq ? Result.Ok : Errno.EIO;
     }
 

@@ -1,5 +1,5 @@
 // /proc/kc_squares lists "i i*i" for every record; a work item appends one every 10 ms, up to 5000, while user space
-// reads. Each chunk of a read (a page) is shown under the records' mutex, so every line is whole and the indexes
+// reads (grow=0 keeps the first 1000 as they are). Each chunk of a read (a page) is shown under the records' mutex, so every line is whole and the indexes
 // run on without a gap however the appends and the reads interleave.
 using Kernel;
 
@@ -7,6 +7,10 @@ using Kernel;
 internal partial struct ProcRecords : IKernelModule<ProcRecords>
 {
     internal const int Initial = 1000, Final = 5000;
+
+    [ModuleParameter(Default = true, Description = "Append a record every 10 ms while the file is read", Permissions = ParameterPermissions.ReadOnly)]
+    internal static partial bool Grow { get; }
+
     private ProcSeqFile<Squares> _file;
     private Workqueue _queue;
     private Work<Grow> _grow;
@@ -40,7 +44,7 @@ internal partial struct ProcRecords : IKernelModule<ProcRecords>
             return grow.Error;
         }
         records._grow.State.Self = records._grow;
-        records._grow.Queue(records._queue);
+        if (Grow) records._grow.Queue(records._queue);
         return records;
     }
 

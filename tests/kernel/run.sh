@@ -192,7 +192,7 @@ expect "[$name] platformselfmod: a platform device of the module's own binds its
 expect "[$name] rust_debugfs: upstream's three files with upstream's values, stores, EINVAL/ERANGE/ENOSPC for bad writes, rmmod refused while a file is open, nothing left after" \
   '[ "$(grep -a -c "kc-check: debugfs-[a-z-]* ok" "$log")" -eq 21 ]'
 expect "[$name] proc_records: /proc/kc_squares read 20 times while it grows, every read whole and gapless, seekable, gone after unload" \
-  '[ "$(grep -a -c "kc-check: proc-[a-z-]* ok" "$log")" -eq 9 ]'
+  '[ "$(grep -a -c "kc-check: proc-[a-z-]* ok" "$log")" -eq 11 ]'
 expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
 expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'

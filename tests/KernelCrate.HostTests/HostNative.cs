@@ -671,7 +671,7 @@ internal static unsafe class Native
     public static void* ProcSeqCreate(byte* name, uint mode, uint kind, void* mutex, int* error)
     {
         string text = Marshal.PtrToStringUTF8((IntPtr)name)!;
-        if (ProcFiles.Any(f => !f.Removed && f.Name == text)) { *error = -17; return null; }
+        if (ProcFiles.Any(f => !f.Removed && f.Name == text)) { *error = -12; return null; }
         ProcFiles.Add((text, mode, kind, (nint)mutex, false));
         *error = 0;
         return (void*)ProcFiles.Count;

@@ -50,7 +50,7 @@ public sealed unsafe class ProcSeqFileTests : HostTest
         Assert.Equal("0 0\n1 1\n2 4\n", Read(created.Mutex, 1));
         using (MutexGuard<Squares> guard = file.Lock()) Assert.True(guard.Value.Items.TryPush(9).IsOk);
         Assert.Equal("0 0\n1 1\n2 4\n3 9\n", Read(created.Mutex, 2));
-        Assert.Equal(Errno.EEXIST, ProcSeqFile<Squares>.TryCreate(CStr.FromStaticUtf8WithNul("kc_squares\0"u8), new Squares { Items = new KVec<long>(Gfp.Kernel) }).Error);
+        Assert.Equal(Errno.ENOMEM, ProcSeqFile<Squares>.TryCreate(CStr.FromStaticUtf8WithNul("kc_squares\0"u8), new Squares { Items = new KVec<long>(Gfp.Kernel) }).Error);
         Squares.Disposed = 0;
         file.Dispose();
         file.Dispose();

@@ -98,12 +98,12 @@ expect "[$name] Heartbeat and ForgetMod build; heartbeat.ko: its timer callback 
 expect "[$name] RustDriverPci, PciFailMod, RustDma, Edu, ForgetIrqMod, RustDriverPlatform and PlatformSelfMod build; rust_driver_pci.ko: upstream's alias, managed code reached only by direct calls" \
   'build samples/RustDriverPci && build tests/KernelModules/PciFailMod && build samples/RustDma && build samples/Edu && build tests/KernelModules/ForgetIrqMod && build samples/RustDriverPlatform && build tests/KernelModules/PlatformSelfMod && tests/kernel/check-entries.sh $rpci $ibt > /dev/null && modinfo -F alias $rpci | grep -q -x "pci:v00001B36d00000005sv\*sd\*bc\*sc\*i\*"'
 expect "[$name] RustDebugfs builds; its debugfs store is compiled in" \
-  'build samples/RustDebugfs && nm $rdebugfs | grep -q -w kc_debugfs_store'
+  'build samples/RustDebugfs && [ "$(nm $rdebugfs | grep -c -w kc_debugfs_store)" -ge 1 ]'
 # Grow.Run returns from inside a using block, so ilc calls a finally funclet in it: without its symbol objtool stops,
 # and on 6.12 (objtool run once on the linked module) the module would have no return sites: the kernel WARNs
 # "Unpatched return thunk in use" at the first return through the C helpers.
 expect "[$name] ProcRecords builds; its funclet has a symbol and the module its return sites" \
-  'build samples/ProcRecords && nm $procrec | grep -q " t kc_funclet_" && readelf -S $procrec | grep -q "\.return_sites"'
+  'build samples/ProcRecords && [ "$(nm $procrec | grep -c " t kc_funclet_")" -ge 1 ] && [ "$(readelf -S $procrec | grep -c "\.return_sites")" -ge 1 ]'
 expect "[$name] kc_edu.ko: its interrupt handler runs outside the FPU section, managed code reached only by direct calls" \
   'tests/kernel/check-entries.sh $edu $ibt > /dev/null && grep -q "^#define KC_FPU_kc_irq_handle 0" samples/Edu/obj/Debug/net10.0/kbuild/kc_config.h'
 expect "[$name] modinfo shows each parameter with its description and type" \

@@ -81,7 +81,8 @@ void *kc_proc_seq_create(const char *name, u32 mode, u32 kind, void *mutex, int 
 		file->kind = kind;
 		file->mutex = mutex;
 		file->entry = proc_create_seq_data(name, mode, NULL, &kc_proc_seq_ops, file);
-		ret = file->entry ? 0 : -EEXIST;
+		/* NULL says neither which: an allocation failed, or the name is in use (the kernel logs that one). */
+		ret = file->entry ? 0 : -ENOMEM;
 	}
 	if (ret) {
 		kfree(file);

@@ -14,7 +14,8 @@ public unsafe struct ProcSeqFile<T> : IDisposable where T : unmanaged, ISeqFile<
     private Mutex<T> _records;
 
     /// <summary>Creates /proc/<paramref name="name"/> (mode 0444 when 0) over <paramref name="records"/>, which it
-    /// owns from here (disposed on failure): ENOMEM, or EEXIST for a name in use.</summary>
+    /// owns from here (disposed on failure): ENOMEM when the kernel could not make it (proc_create does not say why:
+    /// a name in use too, which it logs).</summary>
     [MaySleep]
     public static Result<ProcSeqFile<T>> TryCreate(CStr name, T records, ushort mode = 0)
     {

@@ -286,9 +286,12 @@ internal static unsafe class Native
 
     public static ulong KtimeGetNs() => Clock;
     public static ulong KtimeGetBoottimeNs() => Clock + BootOffset;
-    public static ulong Jiffies() => Clock / (1_000_000_000 / Hz);
-    public static ulong JiffiesToNsecs(ulong jiffies) => jiffies * (1_000_000_000 / Hz);
-    public static ulong NsecsToJiffies(ulong nsecs) => (nsecs + 1_000_000_000 / Hz - 1) / (1_000_000_000 / Hz);
+    public static ulong Jiffies() => Clock / TickNs;
+    public const ulong TickNs = 1_000_000_000 / Hz;
+    public static ulong JiffiesToNsecs(ulong jiffies) => jiffies * TickNs;
+    public static ulong NsecsToJiffies(ulong nsecs) => nsecs / TickNs;
+    // The whole ticks covering nsecs: the helpers' timeouts never end early.
+    private static ulong TicksCovering(ulong nsecs) => (nsecs + TickNs - 1) / TickNs;
     public static void Fsleep(nuint usecs) { Sleeps.Add($"fsleep {usecs}"); Clock += (ulong)usecs * 1000; }
     public static void UsleepRange(nuint min, nuint max) { Sleeps.Add($"usleep_range {min} {max}"); Clock += (ulong)min * 1000; }
     public static void Msleep(uint msecs) { Sleeps.Add($"msleep {msecs}"); Clock += (ulong)msecs * 1_000_000; }
@@ -360,7 +363,7 @@ internal static unsafe class Native
         if (w.Queued) return 0;
         w.Queued = true;
         w.Queue = (nint)queue;
-        w.Expiry = Clock + NsecsToJiffies(delayNs) * (1_000_000_000 / Hz);
+        w.Expiry = Clock + TicksCovering(delayNs) * TickNs;
         return 1;
     }
     public static int WorkCancel(void* work)
@@ -428,7 +431,7 @@ internal static unsafe class Native
     }
     public static ulong CompletionWaitTimeout(void* done, ulong nsecs)
     {
-        if (TakeDone(done)) return NsecsToJiffies(nsecs) * (1_000_000_000 / Hz);
+        if (TakeDone(done)) return TicksCovering(nsecs) * TickNs;
         Clock += nsecs;
         return 0;
     }
@@ -440,7 +443,7 @@ internal static unsafe class Native
     }
     public static long CompletionWaitInterruptibleTimeout(void* done, ulong nsecs)
     {
-        if (TakeDone(done)) return (long)(NsecsToJiffies(nsecs) * (1_000_000_000 / Hz));
+        if (TakeDone(done)) return (long)(TicksCovering(nsecs) * TickNs);
         if (SignalPending) return -512;
         Clock += nsecs;
         return 0;

@@ -62,11 +62,12 @@ public sealed class TimeTests : HostTest
     }
 
     [Fact]
-    public void Jiffies_convert_both_ways_rounding_up()
+    public void Jiffies_convert_both_ways_rounding_down()
     {
         Assert.Equal(250ul, Jiffies.Now);
         Assert.Equal(4_000_000, Jiffies.ToDelta(1).Nanoseconds);
-        Assert.Equal(1ul, Jiffies.FromDelta(Delta.FromNanoseconds(1).Value));
+        Assert.Equal(0ul, Jiffies.FromDelta(Delta.FromNanoseconds(3_999_999).Value));
+        Assert.Equal(1ul, Jiffies.FromDelta(Delta.FromMilliseconds(4).Value));
         Assert.Equal(125ul, Jiffies.FromDelta(Delta.FromMilliseconds(500).Value));
     }
 }

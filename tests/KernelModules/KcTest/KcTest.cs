@@ -224,7 +224,6 @@ internal static unsafe class KernelCrateTests
     internal static void Sleeps_take_at_least_their_time_on_both_clocks()
     {
         Instant monotonic = Instant.Monotonic, boot = Instant.BootTime;
-        ulong ticks = Jiffies.Now;
         Delay.FSleep(Delta.FromMilliseconds(20).Value);
         Delta slept = monotonic.Elapsed;
         Expect.True(slept >= Delta.FromMilliseconds(20).Value);
@@ -234,10 +233,12 @@ internal static unsafe class KernelCrateTests
         ulong monotonicNow = Instant.Monotonic.Nanoseconds;
         Expect.True(Instant.BootTime.Nanoseconds >= monotonicNow);
         Expect.Error(Errno.EINVAL, boot.Since(monotonic));
-        // 20 ms is at least 5 ticks at any HZ up to 250, and Jiffies.FromDelta rounds up.
-        Expect.True(Jiffies.Now - ticks >= Jiffies.FromDelta(Delta.FromMilliseconds(20).Value) - 1);
+        // msleep is a jiffies timeout: it returns only once jiffies has moved on by at least its length.
+        // (After an hrtimer sleep such as fsleep's, jiffies may not yet have caught up with the clock.)
         Instant before = Instant.Monotonic;
+        ulong ticks = Jiffies.Now;
         Delay.MSleep(20);
+        Expect.True(Jiffies.Now - ticks >= Jiffies.FromDelta(Delta.FromMilliseconds(20).Value));
         Expect.Ok(Delay.USleepRange(Delta.FromMicroseconds(100).Value, Delta.FromMicroseconds(200).Value));
         Expect.True(before.Elapsed >= Delta.FromMicroseconds(20_100).Value);
     }
@@ -253,5 +254,7 @@ internal static unsafe class KernelCrateTests
         Expect.Error(Errno.ERANGE, Delta.FromSeconds(long.MaxValue));
         // A second is a whole number of ticks at every HZ the kernel offers (100, 250, 1000): it round-trips.
         Expect.Equal(1_000_000_000, Jiffies.ToDelta(Jiffies.FromDelta(Delta.FromSeconds(1).Value)).Nanoseconds);
+        // Less than a tick at every HZ is no tick: the conversion rounds down.
+        Expect.Equal(0, (long)Jiffies.FromDelta(Delta.FromNanoseconds(999_999).Value));
     }
 }

@@ -11,6 +11,6 @@ public static class Jiffies
     /// <summary>How long <paramref name="ticks"/> ticks last (jiffies64_to_nsecs).</summary>
     public static Delta ToDelta(ulong ticks) => Delta.FromClock(Native.JiffiesToNsecs(ticks));
 
-    /// <summary>The ticks in <paramref name="delta"/>, rounded up (nsecs_to_jiffies64).</summary>
+    /// <summary>The ticks in <paramref name="delta"/>, rounded down (nsecs_to_jiffies64).</summary>
     public static ulong FromDelta(Delta delta) => Native.NsecsToJiffies((ulong)delta.Nanoseconds);
 }

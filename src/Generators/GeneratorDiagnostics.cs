@@ -78,6 +78,12 @@ public static class GeneratorDiagnostics
         "ACPI id is not a _HID", "[AcpiDeviceId(\"{1}\")] on '{0}' is not an ACPI hardware id: three letters and four hex digits (\"PNP0C0A\") or four letters or digits and four hex digits (\"LNUXBEEF\")");
     public static readonly DiagnosticDescriptor OfCompatibleInvalid = Error("KC0033", Module,
         "Devicetree compatible does not fit", "[OfDeviceId(\"{1}\")] on '{0}' is {2} bytes: a compatible is 1 to 127 bytes of UTF-8 without NUL (of_device_id's 128 with its terminator)");
+    public static readonly DiagnosticDescriptor ConfigfsAttributeNameInvalid = Error("KC0034", Module,
+        "configfs attribute name is not a file name", "[ConfigfsAttribute(\"{1}\")] on '{0}' {2}: each attribute is a file in the item's directory");
+    public static readonly DiagnosticDescriptor ConfigfsStoreMissing = Error("KC0035", Module,
+        "Writable configfs attribute has no store", "[ConfigfsAttribute(\"{1}\", Writable = true)] on '{0}': the type does not implement IConfigfsStore, so no write could reach it");
+    public static readonly DiagnosticDescriptor ConfigfsTooManyAttributes = Error("KC0036", Module,
+        "configfs type has too many attributes", "'{0}' has {1} [ConfigfsAttribute]s; a configfs type takes at most {2} (configfs's show does not say which file it is for, so each index has a C function of its own)");
 
     public static readonly DiagnosticDescriptor CStrNotConstant = Error("KC0101", CStr,
         "CStr.Literal needs a constant", "CStr.Literal needs a compile-time constant string; for run-time bytes use CStr.FromBytesWithNul");

@@ -200,10 +200,24 @@ internal static class EntryPoints
     public static readonly EntryPoint ProcSeqShow = new("proc_seq_show", EntryContext.Process, "int",
         "u32 kind, void *records, s64 index, void *seq", requiredBy: "kc_proc_seq_create");
 
+    /// <summary>A [ConfigfsItem] type's Show of one attribute into a page: the length written, or a negative errno.</summary>
+    public static readonly EntryPoint ConfigfsShow = new("configfs_show", EntryContext.Process, "s64",
+        "u32 kind, void *state, u32 attribute, u8 *page, size_t size", requiredBy: "kc_configfs_register");
+    /// <summary>A [ConfigfsItem] type's Store (it implements IConfigfsStore): one write's text, NUL-terminated.</summary>
+    public static readonly EntryPoint ConfigfsStore = new("configfs_store", EntryContext.Process, "int",
+        "u32 kind, void *state, u32 attribute, u8 *text, size_t length", operationBit: 4);
+    /// <summary>An IConfigfsGroup type's MakeGroup (a mkdir in its directory): writes the new group to <c>group</c>.</summary>
+    public static readonly EntryPoint ConfigfsMakeGroup = new("configfs_make_group", EntryContext.Process, "int",
+        "u32 kind, void *state, const char *name, void **group", operationBit: 5);
+    /// <summary>A [ConfigfsItem] type's Dispose: its directory is gone and its last open file closed.</summary>
+    public static readonly EntryPoint ConfigfsRelease = new("configfs_release", EntryContext.Process, "void",
+        "u32 kind, void *state", requiredBy: "kc_configfs_register");
+
     public static readonly IReadOnlyList<EntryPoint> All = new[]
     {
         ModuleInit, ModuleExit, SysctlHandle, MiscdevOpen, MiscdevRelease, MiscdevRead, MiscdevWrite, MiscdevIoctl,
         WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle, PlatformProbe, PlatformRemove, DebugfsShow, DebugfsStore, ProcSeqCount, ProcSeqShow,
+        ConfigfsShow, ConfigfsStore, ConfigfsMakeGroup, ConfigfsRelease,
     };
 
     public static EntryPoint? Find(string symbol) => All.FirstOrDefault(e => e.Symbol == symbol);

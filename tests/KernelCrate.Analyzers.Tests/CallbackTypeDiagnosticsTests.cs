@@ -44,6 +44,38 @@ public sealed class CallbackTypeDiagnosticsTests
         [MiscDevice] internal partial struct D : IMiscDevice<D> { {{Members}} }
         """);
 
+    private const string ConfigfsMembers = """
+        public Result<int> Show(int attribute, System.Span<byte> page) => 0;
+        public void Dispose() { }
+        """;
+
+    [Fact]
+    public Task Configfs_attribute_names_that_are_no_file_name_are_KC0034_at_their_attribute() => Verify($$"""
+        [ConfigfsItem, ConfigfsAttribute("message"), {|KC0034:ConfigfsAttribute("")|}, {|KC0034:ConfigfsAttribute("a/b")|}]
+        [{|KC0034:ConfigfsAttribute("message")|}, {|KC0034:ConfigfsAttribute("..")|}]
+        internal partial struct C : IConfigfsItem<C> { {{ConfigfsMembers}} }
+        """);
+
+    [Fact]
+    public Task A_writable_configfs_attribute_without_a_store_is_KC0035_and_one_with_it_is_clean() => Verify($$"""
+        namespace N { [ConfigfsItem, {|KC0035:ConfigfsAttribute("bar", Writable = true)|}] internal partial struct C : IConfigfsItem<C> { {{ConfigfsMembers}} } }
+        namespace M
+        {
+            [ConfigfsItem, ConfigfsAttribute("bar", Writable = true)]
+            internal partial struct C : IConfigfsItem<C>, IConfigfsStore { {{ConfigfsMembers}} public Result Store(int attribute, System.ReadOnlySpan<byte> text) => Result.Ok; }
+        }
+        namespace O { internal struct {|KC0023:C|} : IConfigfsItem<C> { {{ConfigfsMembers}} } }
+        """);
+
+    [Fact]
+    public Task A_configfs_type_with_more_than_16_attributes_is_KC0036() => Verify($$"""
+        [ConfigfsItem]
+        [ConfigfsAttribute("a0"), ConfigfsAttribute("a1"), ConfigfsAttribute("a2"), ConfigfsAttribute("a3"), ConfigfsAttribute("a4"), ConfigfsAttribute("a5")]
+        [ConfigfsAttribute("a6"), ConfigfsAttribute("a7"), ConfigfsAttribute("a8"), ConfigfsAttribute("a9"), ConfigfsAttribute("a10"), ConfigfsAttribute("a11")]
+        [ConfigfsAttribute("a12"), ConfigfsAttribute("a13"), ConfigfsAttribute("a14"), ConfigfsAttribute("a15"), ConfigfsAttribute("a16")]
+        internal partial struct {|KC0036:C|} : IConfigfsItem<C> { {{ConfigfsMembers}} }
+        """);
+
     private const string PciMembers = """
         public static Result<P> Probe(PciDevice device, uint info) => new P();
         public void Dispose() { }

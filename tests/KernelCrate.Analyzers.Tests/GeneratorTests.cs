@@ -139,6 +139,25 @@ public sealed class GeneratorTests
             public void Dispose() { }
         }
 
+        [ConfigfsItem]
+        [ConfigfsAttribute("message")]
+        [ConfigfsAttribute("bar", Writable = true)]
+        internal partial struct Config : IConfigfsGroup<Config, Leaf>, IConfigfsStore
+        {
+            public Result<int> Show(int attribute, Span<byte> page) => 0;
+            public Result Store(int attribute, ReadOnlySpan<byte> text) => Result.Ok;
+            public Result<Leaf> MakeGroup(CStr name) => new Leaf();
+            public void Dispose() { }
+        }
+
+        [ConfigfsItem]
+        [ConfigfsAttribute("gc")]
+        internal partial struct Leaf : IConfigfsItem<Leaf>
+        {
+            public Result<int> Show(int attribute, Span<byte> page) => 0;
+            public void Dispose() { }
+        }
+
         internal static class FullModTests
         {
             [KernelTest]
@@ -261,6 +280,26 @@ public sealed class GeneratorTests
         Assert.DoesNotContain("Store<global::Sample.Shown>", files);
         // Without a type that stores there is no store entry, so C compiles no write and every file is read-only.
         Assert.DoesNotContain("kc_debugfs_store", Find(FullModule.Replace(", IDebugfsStore", "").Replace("public Result Store(ReadOnlySpan<byte> text) => Result.Ok;", "")));
+    }
+
+    [Fact]
+    public void Configfs_items_get_their_kinds_tables_and_entries_store_and_mkdir_only_where_a_type_has_them()
+    {
+        string Find(string source) => GeneratedSources(source).Single(s => s.HintName == "ConfigfsItems.g.cs").SourceText.ToString();
+        string items = Find(FullModule);
+        AssertGolden("ConfigfsItems.g.cs.txt", items);
+        // Config: children (1), two attributes, "message" shown (1), "bar" shown and stored (3); Leaf: none, one, "gc".
+        Assert.Contains("ConfigfsTable => new byte[] { 0x01, 0x02, 0x01, 0x6d, 0x65, 0x73, 0x73, 0x61, 0x67, 0x65, 0x00, 0x03, 0x62, 0x61, 0x72, 0x00 };", items);
+        Assert.Contains("ConfigfsTable => new byte[] { 0x00, 0x01, 0x01, 0x67, 0x63, 0x00 };", items);
+        Assert.Contains("if (kind == 1) return global::Kernel.ConfigfsDispatch.MakeGroup<global::Sample.Config, global::Sample.Leaf>(state, name, group);", items);
+        Assert.Contains("if (kind == 2) { global::Kernel.ConfigfsDispatch.Release<global::Sample.Leaf>(state); return; }", items);
+        Assert.DoesNotContain("Store<global::Sample.Leaf>", items);
+        // Without a type that stores or has children, C compiles neither store nor mkdir.
+        string plain = Find(FullModule.Replace("IConfigfsGroup<Config, Leaf>, IConfigfsStore", "IConfigfsItem<Config>")
+            .Replace("[ConfigfsAttribute(\"bar\", Writable = true)]", ""));
+        Assert.DoesNotContain("kc_configfs_store", plain);
+        Assert.DoesNotContain("kc_configfs_make_group", plain);
+        Assert.Contains("kc_configfs_release", plain);
     }
 
     /// <summary>The sysctl handler's entry exists only where the module names Sysctl&lt;T&gt;, with the table's signature.</summary>

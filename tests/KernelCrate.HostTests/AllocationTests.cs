@@ -65,6 +65,22 @@ public sealed class AllocationTests : HostTest
     }
 
     [Fact]
+    public void KVec_extends_from_a_span_or_stays_as_it_was()
+    {
+        var vector = new KVec<byte>(Gfp.Kernel);
+        Assert.True(vector.TryPush(1).IsOk);
+        Assert.True(vector.TryExtendFrom(new byte[] { 2, 3, 4, 5, 6 }).IsOk);
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6 }, vector.AsSpan().ToArray());
+        Assert.True(vector.TryExtendFrom(default).IsOk);
+        Assert.Equal(6, vector.Length);
+        Native.FailAllocation = Native.AllocationCount;
+        Assert.Equal(Errno.ENOMEM, vector.TryExtendFrom(new byte[100]).Error);
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6 }, vector.AsSpan().ToArray());
+        vector.Dispose();
+        AssertNoLeaks();
+    }
+
+    [Fact]
     public void KVec_index_out_of_bounds_panics()
     {
         var vector = new KVec<int>(Gfp.Kernel);

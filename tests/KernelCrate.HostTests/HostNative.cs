@@ -57,6 +57,8 @@ internal static unsafe class Native
         PlatformDevices.Clear();
         DebugfsEntries.Clear();
         ProcFiles.Clear();
+        ConfigfsItems.Clear();
+        FailConfigfs = 0;
         Seqs.Clear();
         Properties.Clear();
     }
@@ -680,6 +682,48 @@ internal static unsafe class Native
         return (void*)ProcFiles.Count;
     }
     public static void ProcSeqRemove(void* file) => ProcFiles[(int)file - 1] = ProcFiles[(int)file - 1] with { Removed = true };
+
+    /// <summary>A configfs directory: a registered subsystem's root or a group made by mkdir, its state and table.</summary>
+    public sealed class HostConfigfsItem
+    {
+        public string Name = "";
+        public uint Kind;
+        public byte[] Table = Array.Empty<byte>();
+        public bool Root;
+        public bool Unregistered;
+    }
+    public static readonly Dictionary<nint, HostConfigfsItem> ConfigfsItems = new();
+    /// <summary>The errno (negative) the next registration or group creation fails with, 0 for none.</summary>
+    public static int FailConfigfs;
+    private static void* ConfigfsItem(byte* name, uint kind, void* state, nuint stateSize, byte* table, nuint tableLength, bool root, int* error)
+    {
+        string text = Marshal.PtrToStringUTF8((IntPtr)name)!;
+        if (FailConfigfs != 0 || (root && ConfigfsItems.Values.Any(i => i.Root && !i.Unregistered && i.Name == text)))
+        {
+            *error = FailConfigfs != 0 ? FailConfigfs : -17;
+            FailConfigfs = 0;
+            return null;
+        }
+        nint block = (nint)NativeMemory.AllocZeroed(stateSize == 0 ? 1 : stateSize);
+        Buffer.MemoryCopy(state, (void*)block, stateSize, stateSize);
+        LiveAllocations++;
+        ConfigfsItems[block] = new HostConfigfsItem { Name = text, Kind = kind, Table = new ReadOnlySpan<byte>(table, (int)tableLength).ToArray(), Root = root };
+        *error = 0;
+        return (void*)block;
+    }
+    public static void* ConfigfsRegister(byte* name, uint kind, void* state, nuint stateSize, byte* table, nuint tableLength, int* error)
+        => ConfigfsItem(name, kind, state, stateSize, table, tableLength, true, error);
+    public static void* ConfigfsGroupNew(byte* name, uint kind, void* state, nuint stateSize, byte* table, nuint tableLength, int* error)
+        => ConfigfsItem(name, kind, state, stateSize, table, tableLength, false, error);
+    public static void* ConfigfsState(void* item) => item;
+    /// <summary>Unregistering only: the kernel's release (a test calls ConfigfsDispatch.Release, then ConfigfsFree) comes at the last put.</summary>
+    public static void ConfigfsUnregister(void* subsystem) => ConfigfsItems[(nint)subsystem].Unregistered = true;
+    public static void ConfigfsFree(void* item)
+    {
+        ConfigfsItems.Remove((nint)item);
+        NativeMemory.Free(item);
+        LiveAllocations--;
+    }
 
     public static long PciReadConfig(void* device, uint offset, uint width)
     {

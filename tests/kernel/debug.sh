@@ -38,7 +38,8 @@ modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelMod
   tests/KernelModules/OpsMod:opsmod samples/Heartbeat:heartbeat tests/KernelModules/ForgetMod:forgetmod
   samples/RustDriverPci:rust_driver_pci tests/KernelModules/PciFailMod:pcifailmod samples/RustDma:rust_dma samples/Edu:kc_edu
   tests/KernelModules/ForgetIrqMod:forgetirqmod samples/RustDriverPlatform:rust_driver_platform
-  samples/RustDebugfs:rust_debugfs samples/ProcRecords:proc_records tests/KernelModules/PlatformSelfMod:platformselfmod)
+  samples/RustDebugfs:rust_debugfs samples/ProcRecords:proc_records tests/KernelModules/PlatformSelfMod:platformselfmod
+  samples/RustConfigfs:rust_configfs)
 controls=(tests/KernelModules/Controls/LockOrderMod:lockordermod tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
   tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/FreeTimerMod:freetimermod
   tests/KernelModules/Controls/UncheckedMod:uncheckedmod)
@@ -57,7 +58,7 @@ reports=tests/kernel/debug/reports.ere
 helpers=("$out/kc-load" "$out/misc-device-user" "$reports" tests/kernel/guest-lib.sh tests/kernel/debug/lib.guest.sh)
 scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh
   tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh tests/kernel/debugfs.guest.sh
-  tests/kernel/procfs.guest.sh)
+  tests/kernel/procfs.guest.sh tests/kernel/configfs.guest.sh)
 
 # kasan_multi_shot: every KASAN report is printed, not only the first (a report during boot must not hide ours).
 qemu_boot() { KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }
@@ -119,6 +120,12 @@ expect "[rust_misc_device] the open path: N = 1, 2, ... until an open succeeds w
   '[[ "$summary" =~ complete=yes\ opens=[0-9]+\ in_device=([2-9]|[1-9][0-9]) ]]'
 expect "[rust_misc_device] every failed open failed with ENOMEM" \
   '[[ "$summary" =~ failed=([0-9]+)\ enomem=([0-9]+)\ other=0\ absorbed=[0-9]+$ ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[1]}" -ge 1 ]'
+summary=$(grep "^kc-fi-mkdir: rust_configfs complete=" "$log")
+echo "    $summary"
+expect "[rust_configfs] mkdir of a group: N = 1, 2, ... until a mkdir succeeds with the fault unused, failing inside the module's make_group too" \
+  '[[ "$summary" =~ complete=yes\ mkdirs=[0-9]+\ in_module=[1-9] ]]'
+expect "[rust_configfs] every failed mkdir failed with ENOMEM and left no directory" \
+  '[[ "$summary" =~ failed=([0-9]+)\ enomem=([0-9]+)\ masked=0\ other=0\ absorbed=[0-9]+\ leftovers=0$ ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] && [ "${BASH_REMATCH[1]}" -ge 1 ]'
 expect "100 load/use/unload cycles" 'grep -q "^kc-cycles: passed=100 of 100$" "$log"'
 expect "kmemleak reports no leak after the fault injection and the cycles" 'grep -q "^kc-leaks: 0$" "$log"'
 expect "no detector reported anything (KASAN, lockdep, sleep in atomic, BUG, WARNING, kmemleak)" '! grep -E -q -f "$reports" "$log"'

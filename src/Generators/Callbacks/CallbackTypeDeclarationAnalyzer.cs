@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Kernel.Generators.Callbacks;
 
-/// <summary>Reports what is wrong with a callback type ([MiscDevice], [WorkItem], [TimerCallback], [PciDriver], [IrqHandler], [PlatformDriver], [DebugfsFile], [SeqFile]) (the checks the generators rely
+/// <summary>Reports what is wrong with a callback type ([MiscDevice], [WorkItem], [TimerCallback], [PciDriver], [IrqHandler], [PlatformDriver], [DebugfsFile], [SeqFile], [ConfigfsItem]) (the checks the generators rely
 /// on), and a type of such a kind without its attribute.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer
@@ -14,7 +14,8 @@ public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         GeneratorDiagnostics.CallbackTypeNotMarked, GeneratorDiagnostics.CallbackTypeShapeInvalid, GeneratorDiagnostics.CallbackTypeNotImplemented,
         GeneratorDiagnostics.PciDriverWithoutIds, GeneratorDiagnostics.PciIdOutOfRange, GeneratorDiagnostics.PciIdDuplicate,
-        GeneratorDiagnostics.PlatformDriverWithoutIds, GeneratorDiagnostics.AcpiIdInvalid, GeneratorDiagnostics.OfCompatibleInvalid);
+        GeneratorDiagnostics.PlatformDriverWithoutIds, GeneratorDiagnostics.AcpiIdInvalid, GeneratorDiagnostics.OfCompatibleInvalid,
+        GeneratorDiagnostics.ConfigfsAttributeNameInvalid, GeneratorDiagnostics.ConfigfsStoreMissing, GeneratorDiagnostics.ConfigfsTooManyAttributes);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -43,6 +44,9 @@ public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer
                                 symbolContext.ReportDiagnostic(diagnostic);
                         if (kind == CallbackTypeKind.PlatformDriver)
                             foreach (Diagnostic diagnostic in Platform.PlatformDriverDeclaration.ReadIds(type).Diagnostics)
+                                symbolContext.ReportDiagnostic(diagnostic);
+                        if (kind == CallbackTypeKind.ConfigfsItem)
+                            foreach (Diagnostic diagnostic in Configfs.ConfigfsItemDeclaration.ReadAttributes(type).Diagnostics)
                                 symbolContext.ReportDiagnostic(diagnostic);
                     }
                     else if (kind.InterfaceOf(type) is not null)

@@ -38,7 +38,9 @@ internal sealed class CallbackTypeKind
 
     public static readonly CallbackTypeKind SeqFile = new("SeqFile", "ISeqFile", "SeqFileKind", "ProcSeqFile<T>.TryCreate");
 
-    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver, DebugfsFile, SeqFile };
+    public static readonly CallbackTypeKind ConfigfsItem = new("ConfigfsItem", "IConfigfsItem", "ConfigfsKind", "ConfigfsSubsystem<T>.TryRegister");
+
+    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver, DebugfsFile, SeqFile, ConfigfsItem };
 
     /// <summary>The interface of this kind <paramref name="type"/> implements, of any type argument.</summary>
     public INamedTypeSymbol? InterfaceOf(INamedTypeSymbol type)

@@ -58,6 +58,8 @@ public static class TrackingNames
     public const string AllDebugfsFiles = nameof(AllDebugfsFiles);
     public const string SeqFile = nameof(SeqFile);
     public const string AllSeqFiles = nameof(AllSeqFiles);
+    public const string ConfigfsItem = nameof(ConfigfsItem);
+    public const string AllConfigfsItems = nameof(AllConfigfsItems);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);

@@ -316,6 +316,18 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_proc_seq_remove")]
     public static extern void ProcSeqRemove(void* file);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_configfs_register")]
+    public static extern void* ConfigfsRegister(byte* name, uint kind, void* state, nuint stateSize, byte* table, nuint tableLength, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_configfs_group_new")]
+    public static extern void* ConfigfsGroupNew(byte* name, uint kind, void* state, nuint stateSize, byte* table, nuint tableLength, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_configfs_state")]
+    public static extern void* ConfigfsState(void* item);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_configfs_unregister")]
+    public static extern void ConfigfsUnregister(void* subsystem);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_read_config")]
     public static extern long PciReadConfig(void* device, uint offset, uint width);
 

@@ -76,6 +76,16 @@ public unsafe struct KVec<T> : IDisposable where T : unmanaged
         return Result.Ok;
     }
 
+    /// <summary>Appends a copy of <paramref name="items"/> (Rust's <c>extend_from_slice</c>); ENOMEM (vector unchanged) on failure.</summary>
+    public Result TryExtendFrom(ReadOnlySpan<T> items)
+    {
+        Result reserved = TryReserve(items.Length);
+        if (reserved.IsError) return reserved;
+        items.CopyTo(new Span<T>(_items + _length, items.Length));
+        _length += items.Length;
+        return Result.Ok;
+    }
+
     public bool TryPop(out T item)
     {
         if (_length == 0) { item = default; return false; }

@@ -35,5 +35,6 @@
 #include "kc_seq.c"
 #include "kc_debugfs.c"
 #include "kc_procfs.c"
+#include "kc_configfs.c"
 #include "kc_test.c"
 #include "kc_module.c"

@@ -127,6 +127,11 @@ void kc_seq_write(void *seq, const u8 *text, size_t length);
 void *kc_device_property_string(void *device, const char *name, int *error);
 void *kc_proc_seq_create(const char *name, u32 mode, u32 kind, void *mutex, int *error);
 void kc_proc_seq_remove(void *file);
+
+void *kc_configfs_register(const char *name, u32 kind, const void *state, size_t state_size, const u8 *table, size_t table_length, int *error);
+void *kc_configfs_group_new(const char *name, u32 kind, const void *state, size_t state_size, const u8 *table, size_t table_length, int *error);
+void *kc_configfs_state(void *item);
+void kc_configfs_unregister(void *subsystem);
 s64 kc_pci_read_config(void *device, u32 offset, u32 width);
 u64 kc_readq(const void *address);
 void kc_writeq(u64 value, void *address);

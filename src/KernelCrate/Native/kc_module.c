@@ -11,6 +11,7 @@ static void kc_cancel_leftovers(void)
 	kc_work_leftovers();
 	kc_debugfs_leftovers();
 	kc_procfs_leftovers();
+	kc_configfs_leftovers();
 }
 
 static int __init kc_init(void)

@@ -19,6 +19,11 @@
  *       a device's open path: N = 1, 2, ... MAX until an open succeeds with the fault unused. Prints "kc-fi-open: NAME
  *       complete=<yes|no> opens=N in_device=I failed=F enomem=E other=O absorbed=A", I the faults injected inside
  *       the device's own open (kc_fop_open on the stack failslab prints with verbose=2).
+ *   kc-load REPORTS mkdir-loop NAME DIR MAX
+ *       a configfs mkdir: N = 1, 2, ... MAX until mkdir DIR succeeds with the fault unused (each directory made is
+ *       removed). Prints "kc-fi-mkdir: NAME complete=<yes|no> mkdirs=N in_module=I failed=F enomem=E masked=M
+ *       other=O absorbed=A leftovers=L", I the faults injected inside the module's make_group (kc_cfs_make_group on the
+ *       stack failslab prints with verbose=2), L the failed mkdirs that left DIR behind.
  *   kc-load REPORTS cycles COUNT STEP...
  *       COUNT times the STEPs in order, a cycle stopping at its first failed step: insmod:MODULE[:PARAMS],
  *       rmmod:NAME, put:FILE:TEXT (writes TEXT), get:FILE:TEXT (reads exactly TEXT, a trailing newline aside),
@@ -34,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/klog.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -274,6 +280,41 @@ static int open_loop(const char *name, const char *device, int max)
 	return 0;
 }
 
+/* A configfs mkdir as open_loop() does an open: every failed mkdir must fail with ENOMEM and leave no directory. */
+static int mkdir_loop(const char *name, const char *dir, int max)
+{
+	struct tally tally = { 0 };
+	int n, done = 0, in_module = 0;
+
+	drain(name, 0);
+	for (n = 1; n <= max && !done; n++) {
+		arm(n);
+		int status = mkdir(dir, 0755), error = errno, left = disarm();
+		const char *trace = drain(name, n);
+
+		if (left == 0 && strstr(trace, "kc_cfs_make_group"))
+			in_module++;
+		if (status == 0) {
+			if (rmdir(dir) != 0)
+				printf("kc-fi-mkdir: N=%d rmdir errno=%d\n", n, errno);
+			if (left == 0)
+				tally.absorbed++;
+			else
+				done = 1;
+			continue;
+		}
+		if (!tally_failure(&tally, error))
+			printf("kc-fi-mkdir: N=%d errno=%d\n", n, error);
+		if (access(dir, F_OK) == 0) {
+			tally.leftovers++;
+			printf("kc-fi-mkdir: N=%d left %s behind\n", n, dir);
+		}
+	}
+	printf("kc-fi-mkdir: %s complete=%s mkdirs=%d in_module=%d", name, done ? "yes" : "no", n - 1, in_module);
+	print_tally(&tally);
+	return 0;
+}
+
 /* One step of a cycle; its text is split at ':' in place. Returns 0 when it did what it says. */
 static int step(char *text)
 {
@@ -364,9 +405,11 @@ int main(int argc, char **argv)
 		return init_loop(argv[3], argv[4], argv[5], argv[6]);
 	if (argc == 6 && strcmp(argv[2], "open-loop") == 0)
 		return open_loop(argv[3], argv[4], atoi(argv[5]));
+	if (argc == 6 && strcmp(argv[2], "mkdir-loop") == 0)
+		return mkdir_loop(argv[3], argv[4], atoi(argv[5]));
 	if (argc >= 5 && strcmp(argv[2], "cycles") == 0)
 		return cycles(atoi(argv[3]), argc - 4, argv + 4);
 	fprintf(stderr, "usage: kc-load REPORTS loop NAME MODULE PARAMS PATH MAX |"
-		" init-loop NAME MODULE PARAMS PATH | open-loop NAME DEVICE MAX | cycles COUNT STEP...\n");
+		" init-loop NAME MODULE PARAMS PATH | open-loop NAME DEVICE MAX | mkdir-loop NAME DIR MAX | cycles COUNT STEP...\n");
 	return 2;
 }

@@ -15,6 +15,7 @@ sh /kc/pci.guest.sh
 sh /kc/platform.guest.sh
 sh /kc/debugfs.guest.sh
 sh /kc/procfs.guest.sh
+sh /kc/configfs.guest.sh
 insmod /kc/kctest.ko; check kctest-insmod "$?" 0
 rmmod kctest
 dmesg | grep -q "kctest: # totals: pass:[1-9][0-9]* fail:0 skip:0"; check kctest-none-failed "$?" 0
@@ -43,6 +44,7 @@ init_fault_loop rust_dma /kc/rust_dma.ko "" /sys/bus/pci/drivers/rust_dma
 init_fault_loop rust_driver_platform /kc/rust_driver_platform.ko "" /sys/bus/platform/drivers/rust_driver_platform
 init_fault_loop rust_debugfs /kc/rust_debugfs.ko "" /sys/kernel/debug/sample_debugfs
 init_fault_loop proc_records /kc/proc_records.ko "" /proc/kc_squares
+init_fault_loop rust_configfs /kc/rust_configfs.ko "" /sys/kernel/config/rust_configfs
 
 phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: every failed open must fail with ENOMEM, and some of the
@@ -54,6 +56,17 @@ load open-loop rust_misc_device /dev/rust-misc-device 200
 echo 1 > $fs/verbose
 loud
 rmmod rust_misc_device; check open-fault-loop-rmmod "$?" 0
+
+phase mkdir-fault-loop
+# A configfs group's creation, as the open path: configfs's own allocations and the module's (the C block, the
+# C# MakeGroup's state), each failed in turn.
+insmod /kc/rust_configfs.ko
+quiet
+echo 2 > $fs/verbose
+load mkdir-loop rust_configfs /sys/kernel/config/rust_configfs/child 200
+echo 1 > $fs/verbose
+loud
+rmmod rust_configfs; check mkdir-fault-loop-rmmod "$?" 0
 
 phase cycles
 quiet

@@ -213,11 +213,18 @@ internal static class EntryPoints
     public static readonly EntryPoint ConfigfsRelease = new("configfs_release", EntryContext.Process, "void",
         "u32 kind, void *state", requiredBy: "kc_configfs_register");
 
+    /// <summary>A [SysfsAttribute] type's Show into a page: the length written, or a negative errno.</summary>
+    public static readonly EntryPoint SysfsShow = new("sysfs_show", EntryContext.Process, "s64",
+        "u32 kind, void *state, u8 *page, size_t size", requiredBy: "kc_sysfs_attr_create");
+    /// <summary>A [SysfsAttribute] type's Store (it implements ISysfsStore): one write's text, NUL-terminated.</summary>
+    public static readonly EntryPoint SysfsStore = new("sysfs_store", EntryContext.Process, "int",
+        "u32 kind, void *state, u8 *text, size_t length", operationBit: 6);
+
     public static readonly IReadOnlyList<EntryPoint> All = new[]
     {
         ModuleInit, ModuleExit, SysctlHandle, MiscdevOpen, MiscdevRelease, MiscdevRead, MiscdevWrite, MiscdevIoctl,
         WorkRun, HrtimerFire, PciProbe, PciRemove, IrqHandle, PlatformProbe, PlatformRemove, DebugfsShow, DebugfsStore, ProcSeqCount, ProcSeqShow,
-        ConfigfsShow, ConfigfsStore, ConfigfsMakeGroup, ConfigfsRelease,
+        ConfigfsShow, ConfigfsStore, ConfigfsMakeGroup, ConfigfsRelease, SysfsShow, SysfsStore,
     };
 
     public static EntryPoint? Find(string symbol) => All.FirstOrDefault(e => e.Symbol == symbol);

@@ -166,6 +166,21 @@ public sealed class GeneratorTests
             [KernelTest(Skip = "needs a device")]
             internal static void Echo() { }
         }
+
+        [SysfsAttribute]
+        internal partial struct Speed : ISysfsAttribute<Speed>
+        {
+            public Result<int> Show(Span<byte> page) => 0;
+            public void Dispose() { }
+        }
+
+        [SysfsAttribute]
+        internal partial struct Limit : ISysfsAttribute<Limit>, ISysfsStore
+        {
+            public Result<int> Show(Span<byte> page) => 0;
+            public Result Store(ReadOnlySpan<byte> value) => Result.Ok;
+            public void Dispose() { }
+        }
         """;
 
     private static string GoldenPath(string name) => Path.Combine(TestSetup.RepositoryRoot(), "tests", "KernelCrate.Analyzers.Tests", "Golden", name);
@@ -280,6 +295,20 @@ public sealed class GeneratorTests
         Assert.DoesNotContain("Store<global::Sample.Shown>", files);
         // Without a type that stores there is no store entry, so C compiles no write and every file is read-only.
         Assert.DoesNotContain("kc_debugfs_store", Find(FullModule.Replace(", IDebugfsStore", "").Replace("public Result Store(ReadOnlySpan<byte> text) => Result.Ok;", "")));
+    }
+
+    [Fact]
+    public void Sysfs_attributes_get_their_kinds_writability_show_for_all_and_store_for_those_that_store()
+    {
+        string Find(string source) => GeneratedSources(source).Single(s => s.HintName == "SysfsAttributes.g.cs").SourceText.ToString();
+        string attributes = Find(FullModule);
+        AssertGolden("SysfsAttributes.g.cs.txt", attributes);
+        Assert.Contains("static uint global::Kernel.ISysfsAttribute<global::Sample.Speed>.SysfsKind => 2;", attributes);
+        Assert.Contains("static bool global::Kernel.ISysfsAttribute<global::Sample.Limit>.SysfsWritable => true;", attributes);
+        Assert.Contains("if (kind == 1) return global::Kernel.SysfsDispatch.Store<global::Sample.Limit>(state, text, length);", attributes);
+        Assert.DoesNotContain("Store<global::Sample.Speed>", attributes);
+        // Without a type that stores there is no store entry: C compiles no store and every attribute is read-only.
+        Assert.DoesNotContain("kc_sysfs_store", Find(FullModule.Replace("ISysfsAttribute<Limit>, ISysfsStore", "ISysfsAttribute<Limit>")));
     }
 
     [Fact]

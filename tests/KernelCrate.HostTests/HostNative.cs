@@ -59,6 +59,7 @@ internal static unsafe class Native
         ProcFiles.Clear();
         ConfigfsItems.Clear();
         FailConfigfs = 0;
+        SysfsAttrs.Clear();
         Seqs.Clear();
         Properties.Clear();
     }
@@ -653,6 +654,37 @@ internal static unsafe class Native
         if (!DebugfsEntries[(nint)file].Removed) throw new InvalidOperationException("kc_debugfs_file_free before the file was removed");
         DebugfsEntries.Remove((nint)file);
         NativeMemory.Free(file);
+        LiveAllocations--;
+    }
+    /// <summary>sysfs attributes: what kc_sysfs_attr_create was given (a device's names are unique among those not removed).</summary>
+    public sealed class HostSysfsAttr
+    {
+        public nint Device;
+        public string Name;
+        public uint Mode;
+        public uint Kind;
+        public bool Writable;
+        public bool Removed;
+    }
+    public static readonly Dictionary<nint, HostSysfsAttr> SysfsAttrs = new();
+    public static void* SysfsAttrCreate(void* device, byte* name, uint mode, uint kind, void* state, nuint stateSize, int writable, int* error)
+    {
+        string text = Marshal.PtrToStringUTF8((IntPtr)name)!;
+        if (SysfsAttrs.Values.Any(a => !a.Removed && a.Device == (nint)device && a.Name == text)) { *error = -17; return null; }
+        nint block = (nint)NativeMemory.AllocZeroed(stateSize);
+        Buffer.MemoryCopy(state, (void*)block, stateSize, stateSize);
+        LiveAllocations++;
+        SysfsAttrs[block] = new HostSysfsAttr { Device = (nint)device, Name = text, Mode = mode, Kind = kind, Writable = writable != 0 };
+        *error = 0;
+        return (void*)block;
+    }
+    public static void* SysfsAttrState(void* attr) => attr;
+    public static void SysfsAttrRemove(void* attr) => SysfsAttrs[(nint)attr].Removed = true;
+    public static void SysfsAttrFree(void* attr)
+    {
+        if (!SysfsAttrs[(nint)attr].Removed) throw new InvalidOperationException("kc_sysfs_attr_free before the attribute was removed");
+        SysfsAttrs.Remove((nint)attr);
+        NativeMemory.Free(attr);
         LiveAllocations--;
     }
     /// <summary>The text each simulated seq_file (a test's handle) was given.</summary>

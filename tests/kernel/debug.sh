@@ -39,7 +39,7 @@ modules=(samples/OxiMod:oximod tests/KernelModules/KcTest:kctest tests/KernelMod
   samples/RustDriverPci:rust_driver_pci tests/KernelModules/PciFailMod:pcifailmod samples/RustDma:rust_dma samples/Edu:kc_edu
   tests/KernelModules/ForgetIrqMod:forgetirqmod samples/RustDriverPlatform:rust_driver_platform
   samples/RustDebugfs:rust_debugfs samples/ProcRecords:proc_records tests/KernelModules/PlatformSelfMod:platformselfmod
-  samples/RustConfigfs:rust_configfs)
+  samples/RustConfigfs:rust_configfs tests/KernelModules/SysfsMod:sysfsmod)
 controls=(tests/KernelModules/Controls/LockOrderMod:lockordermod tests/KernelModules/Controls/LeakMod:leakmod tests/KernelModules/Controls/SleepMod:sleepmod
   tests/KernelModules/Controls/KasanMod:kasanmod tests/KernelModules/Controls/FreeTimerMod:freetimermod
   tests/KernelModules/Controls/UncheckedMod:uncheckedmod)
@@ -58,7 +58,7 @@ reports=tests/kernel/debug/reports.ere
 helpers=("$out/kc-load" "$out/misc-device-user" "$reports" tests/kernel/guest-lib.sh tests/kernel/debug/lib.guest.sh)
 scenarios=(tests/kernel/oximod.guest.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh
   tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh tests/kernel/debugfs.guest.sh
-  tests/kernel/procfs.guest.sh tests/kernel/configfs.guest.sh)
+  tests/kernel/procfs.guest.sh tests/kernel/configfs.guest.sh tests/kernel/sysfs.guest.sh)
 
 # kasan_multi_shot: every KASAN report is printed, not only the first (a report during boot must not hide ours).
 qemu_boot() { KC_QEMU_MEM=1024 KC_QEMU_APPEND=kasan_multi_shot KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl scripts/qemu-boot.sh --image "$image" --timeout "$1" --script "$2" --log "$3" "${@:4}"; }

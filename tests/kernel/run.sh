@@ -35,6 +35,7 @@ rdebugfs=samples/RustDebugfs/bin/Debug/net10.0/rust_debugfs.ko
 procrec=samples/ProcRecords/bin/Debug/net10.0/proc_records.ko
 platself=tests/KernelModules/PlatformSelfMod/bin/Debug/net10.0/platformselfmod.ko
 rcfs=samples/RustConfigfs/bin/Debug/net10.0/rust_configfs.ko
+sysfsmod=tests/KernelModules/SysfsMod/bin/Debug/net10.0/sysfsmod.ko
 build() { dotnet build "$1" -nologo -v q -warnaserror -p:KernelDir="$kdir" "${@:2}" > "$out/$(basename "$1").build.log" 2>&1; }
 boot() { scripts/qemu-boot.sh --release "$release" --timeout 240 --script "$1" --log "$2" "${@:3}"; }
 
@@ -102,6 +103,8 @@ expect "[$name] RustDebugfs builds; its debugfs store is compiled in" \
   'build samples/RustDebugfs && [ "$(nm $rdebugfs | grep -c -w kc_debugfs_store)" -ge 1 ]'
 expect "[$name] RustConfigfs builds; its configfs store and make_group are compiled in" \
   'build samples/RustConfigfs && [ "$(nm $rcfs | grep -c -w -e kc_configfs_store -e kc_configfs_make_group)" -ge 2 ]'
+expect "[$name] SysfsMod builds; its sysfs store is compiled in" \
+  'build tests/KernelModules/SysfsMod && [ "$(nm $sysfsmod | grep -c -w kc_sysfs_store)" -ge 1 ]'
 # Debian builds configfs as a module: the guest loads the kernel package's own (decompressed here for busybox's insmod).
 configfs=()
 if grep -q "^CONFIG_CONFIGFS_FS=m" "$kdir/.config"; then
@@ -155,8 +158,8 @@ echo "kc-failmod: sysctl left: $(ls /proc/sys/failmod 2>/dev/null | wc -l), load
 err=$(insmod /kc/failmod.ko 2>&1); echo "kc-failmod: second insmod status $? ($err)"
 dmesg | grep failmod
 GUEST
-printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/pci.guest.sh\nsh /kc/platform.guest.sh\nsh /kc/debugfs.guest.sh\nsh /kc/procfs.guest.sh\nsh /kc/configfs.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
-KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$rdma" "$edu" "$forgetirq" "$rplat" "$rdebugfs" "$procrec" "$platself" "$rcfs" "${configfs[@]}" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh tests/kernel/debugfs.guest.sh tests/kernel/procfs.guest.sh tests/kernel/configfs.guest.sh "$out/failmod.guest.sh"
+printf 'sh /kc/params.guest.sh\nsh /kc/misc.guest.sh\nsh /kc/deferred.guest.sh\nsh /kc/pci.guest.sh\nsh /kc/platform.guest.sh\nsh /kc/debugfs.guest.sh\nsh /kc/procfs.guest.sh\nsh /kc/configfs.guest.sh\nsh /kc/sysfs.guest.sh\nsh /kc/failmod.guest.sh\n' > "$out/boot3.guest.sh"
+KC_QEMU_ACPI=tests/kernel/acpi/lnuxbeef.dsl boot "$out/boot3.guest.sh" "$log" "$par" "$rmin" "$rprn" "$rmd" "$ops" "$beat" "$forget" "$rpci" "$pcifail" "$rdma" "$edu" "$forgetirq" "$rplat" "$rdebugfs" "$procrec" "$platself" "$rcfs" "${configfs[@]}" "$sysfsmod" "$misc_user" "$fail" tests/kernel/guest-lib.sh tests/kernel/params.guest.sh tests/kernel/misc.guest.sh tests/kernel/deferred.guest.sh tests/kernel/pci.guest.sh tests/kernel/platform.guest.sh tests/kernel/debugfs.guest.sh tests/kernel/procfs.guest.sh tests/kernel/configfs.guest.sh tests/kernel/sysfs.guest.sh "$out/failmod.guest.sh"
 tr -d '\r' < "$log" > "$out/params.clean.log" && log=$out/params.clean.log
 checks=$(grep -a -c "kc-check: .* ok" "$log")
 expect "[$name] all parameter guest checks pass ($checks)" '[ "$checks" -ge 24 ] && ! grep -a -q "kc-check: .* FAIL" "$log"'
@@ -206,6 +209,8 @@ expect "[$name] proc_records: /proc/kc_squares read 20 times while it grows, eve
   '[ "$(grep -a -c "kc-check: proc-[a-z-]* ok" "$log")" -eq 11 ]'
 expect "[$name] rust_configfs: upstream's attributes, values and lines, mkdir two levels deep and EPERM at the third, a page's store, rmmod refused while a group exists or a file is open, rmdir while open, nothing left after" \
   '[ "$(grep -a -c "kc-check: configfs-[a-z-]* ok" "$log")" -eq 30 ]'
+expect "[$name] sysfsmod: a misc device's attributes with their modes, shows, stores and their EINVAL/ERANGE, EACCES on a read-only one, ENODEV for a file open across rmmod, a forgotten one removed with an error before its device goes" \
+  '[ "$(grep -a -c "kc-check: attr-[a-z0-9-]* ok" "$log")" -eq 24 ]'
 expect "[$name] a failed Init: insmod reports ENODEV" 'grep -a -q "kc-failmod: insmod status 19 (.*No such device" "$log"'
 expect "[$name] a failed Init leaves nothing registered or loaded" 'grep -a -q "kc-failmod: sysctl left: 0, loaded: 0" "$log" && grep -a -q "kc-failmod: second insmod status 19 (.*No such device" "$log"'
 expect "[$name] Dispose never runs after a failed Init" 'grep -a -q "failmod: registered, now failing with ENODEV" "$log" && ! grep -a -q "Dispose ran after a failed Init" "$log"'

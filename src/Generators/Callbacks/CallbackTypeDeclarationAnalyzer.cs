@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Kernel.Generators.Callbacks;
 
-/// <summary>Reports what is wrong with a callback type ([MiscDevice], [WorkItem], [TimerCallback], [PciDriver], [IrqHandler], [PlatformDriver], [DebugfsFile], [SeqFile], [ConfigfsItem]) (the checks the generators rely
+/// <summary>Reports what is wrong with a callback type ([MiscDevice], [WorkItem], [TimerCallback], [PciDriver], [IrqHandler], [PlatformDriver], [DebugfsFile], [SeqFile], [ConfigfsItem], [SysfsAttribute]) (the checks the generators rely
 /// on), and a type of such a kind without its attribute.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallbackTypeDeclarationAnalyzer : DiagnosticAnalyzer

@@ -40,7 +40,9 @@ internal sealed class CallbackTypeKind
 
     public static readonly CallbackTypeKind ConfigfsItem = new("ConfigfsItem", "IConfigfsItem", "ConfigfsKind", "ConfigfsSubsystem<T>.TryRegister");
 
-    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver, DebugfsFile, SeqFile, ConfigfsItem };
+    public static readonly CallbackTypeKind SysfsAttribute = new("SysfsAttribute", "ISysfsAttribute", "SysfsKind", "SysfsAttribute<T>.TryCreate");
+
+    public static readonly IReadOnlyList<CallbackTypeKind> All = new[] { MiscDevice, WorkItem, TimerCallback, PciDriver, IrqHandler, PlatformDriver, DebugfsFile, SeqFile, ConfigfsItem, SysfsAttribute };
 
     /// <summary>The interface of this kind <paramref name="type"/> implements, of any type argument.</summary>
     public INamedTypeSymbol? InterfaceOf(INamedTypeSymbol type)

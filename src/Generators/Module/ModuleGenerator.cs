@@ -60,6 +60,8 @@ public static class TrackingNames
     public const string AllSeqFiles = nameof(AllSeqFiles);
     public const string ConfigfsItem = nameof(ConfigfsItem);
     public const string AllConfigfsItems = nameof(AllConfigfsItems);
+    public const string SysfsAttribute = nameof(SysfsAttribute);
+    public const string AllSysfsAttributes = nameof(AllSysfsAttributes);
     public const string KernelTest = nameof(KernelTest);
     public const string AllKernelTests = nameof(AllKernelTests);
     public const string SysctlUse = nameof(SysctlUse);

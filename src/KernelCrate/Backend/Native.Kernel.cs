@@ -328,6 +328,18 @@ internal static unsafe class Native
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_configfs_unregister")]
     public static extern void ConfigfsUnregister(void* subsystem);
 
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysfs_attr_create")]
+    public static extern void* SysfsAttrCreate(void* device, byte* name, uint mode, uint kind, void* state, nuint stateSize, int writable, int* error);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysfs_attr_state")]
+    public static extern void* SysfsAttrState(void* attr);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysfs_attr_remove")]
+    public static extern void SysfsAttrRemove(void* attr);
+
+    [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_sysfs_attr_free")]
+    public static extern void SysfsAttrFree(void* attr);
+
     [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "kc_pci_read_config")]
     public static extern long PciReadConfig(void* device, uint offset, uint width);
 

@@ -8,6 +8,9 @@ public readonly unsafe struct Device
 {
     private readonly void* _device;
 
+    /// <summary>The struct device, for KernelCrate's C helpers.</summary>
+    internal void* Handle => _device;
+
     internal Device(void* device) => _device = device;
 
     public void Emerg(string text) => Line(LogLevel.Emerg, text);

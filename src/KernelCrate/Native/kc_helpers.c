@@ -19,6 +19,7 @@
 #include "kc_sysctl.c"
 #include "kc_uaccess.c"
 #include "kc_device.c"
+#include "kc_sysfs.c"
 #include "kc_lock.c"
 #include "kc_refcount.c"
 #include "kc_miscdev.c"

@@ -132,6 +132,10 @@ void *kc_configfs_register(const char *name, u32 kind, const void *state, size_t
 void *kc_configfs_group_new(const char *name, u32 kind, const void *state, size_t state_size, const u8 *table, size_t table_length, int *error);
 void *kc_configfs_state(void *item);
 void kc_configfs_unregister(void *subsystem);
+void *kc_sysfs_attr_create(void *device, const char *name, u32 mode, u32 kind, const void *state, size_t state_size, int writable, int *error);
+void *kc_sysfs_attr_state(void *attr);
+void kc_sysfs_attr_remove(void *attr);
+void kc_sysfs_attr_free(void *attr);
 s64 kc_pci_read_config(void *device, u32 offset, u32 width);
 u64 kc_readq(const void *address);
 void kc_writeq(u64 value, void *address);

@@ -152,6 +152,7 @@ void kc_miscdev_deregister(void *handle)
 	struct kc_miscdev *device = handle;
 	bool in_fpu = kc_fpu_leave();
 
+	kc_sysfs_remove_of(device->misc.this_device, "its misc device's deregistration");
 	misc_deregister(&device->misc);
 	kfree(device);
 	kc_fpu_return(in_fpu);

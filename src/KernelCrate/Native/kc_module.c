@@ -12,6 +12,7 @@ static void kc_cancel_leftovers(void)
 	kc_debugfs_leftovers();
 	kc_procfs_leftovers();
 	kc_configfs_leftovers();
+	kc_sysfs_leftovers();
 }
 
 static int __init kc_init(void)

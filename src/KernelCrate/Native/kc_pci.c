@@ -40,6 +40,7 @@ static void kc_pci_release(struct kc_pci_device *device)
 {
 	int bar;
 
+	kc_sysfs_remove_of(&device->pdev->dev, "its driver's remove returned");
 	kc_irq_free_leftovers(device);
 	kc_dma_free_leftovers(&device->dma);
 	for (bar = 0; bar < PCI_STD_NUM_BARS; bar++) {

@@ -48,6 +48,7 @@ static int kc_platform_probe_fn(struct platform_device *pdev)
 	KC_ENTER(KC_FPU_kc_platform_probe,
 		 ret = kc_aligned_platform_probe(driver->kind, device, info, acpi || of, device->state));
 	if (ret) {
+		kc_sysfs_remove_of(&pdev->dev, "its failed probe returned");
 		platform_set_drvdata(pdev, NULL);
 		kfree(device);
 	}
@@ -59,6 +60,7 @@ static void kc_platform_remove_fn(struct platform_device *pdev)
 	struct kc_platform_device *device = platform_get_drvdata(pdev);
 
 	KC_ENTER(KC_FPU_kc_platform_remove, kc_aligned_platform_remove(device->kind, device->state));
+	kc_sysfs_remove_of(&pdev->dev, "its driver's remove returned");
 	platform_set_drvdata(pdev, NULL);
 	kfree(device);
 }

@@ -16,6 +16,7 @@ sh /kc/platform.guest.sh
 sh /kc/debugfs.guest.sh
 sh /kc/procfs.guest.sh
 sh /kc/configfs.guest.sh
+sh /kc/sysfs.guest.sh
 insmod /kc/kctest.ko; check kctest-insmod "$?" 0
 rmmod kctest
 dmesg | grep -q "kctest: # totals: pass:[1-9][0-9]* fail:0 skip:0"; check kctest-none-failed "$?" 0
@@ -45,6 +46,7 @@ init_fault_loop rust_driver_platform /kc/rust_driver_platform.ko "" /sys/bus/pla
 init_fault_loop rust_debugfs /kc/rust_debugfs.ko "" /sys/kernel/debug/sample_debugfs
 init_fault_loop proc_records /kc/proc_records.ko "" /proc/kc_squares
 init_fault_loop rust_configfs /kc/rust_configfs.ko "" /sys/kernel/config/rust_configfs
+init_fault_loop sysfsmod /kc/sysfsmod.ko "" /sys/class/misc/kc-sysfs
 
 phase open-fault-loop
 # The misc device's open path, as fault_loop does for a load: every failed open must fail with ENOMEM, and some of the

@@ -8,12 +8,7 @@ namespace Kernel;
 public static unsafe class ConfigfsDispatch
 {
     public static long Show<T>(void* state, uint attribute, byte* page, nuint size) where T : unmanaged, IConfigfsItem<T>
-    {
-        Result<int> shown = ((T*)state)->Show((int)attribute, new Span<byte>(page, (int)size));
-        if (!shown.TryGetValue(out int length)) return shown.Error.ToKernel();
-        if ((uint)length > size) Panic.Fail("a configfs Show returned more bytes than its page holds"u8);
-        return length;
-    }
+        => PageText.Length(((T*)state)->Show((int)attribute, new Span<byte>(page, (int)size)), size, "a configfs Show returned more bytes than its page holds"u8);
 
     public static int Store<T>(void* state, uint attribute, byte* text, nuint length) where T : unmanaged, IConfigfsItem<T>, IConfigfsStore
     {

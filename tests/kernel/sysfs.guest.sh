@@ -29,7 +29,7 @@ check attr-open-after-rmmod "$(cat <&3 2>&1 | sed 's/.*: //')" "No such device"
 exec 3<&-
 check attr-gone "$(ls /sys/class/misc | grep -c kc-sysfs)" 0
 check attr-disposed "$(lines 'value disposed') $(lines 'greeting disposed')" "1 1"
-check attr-no-leftover "$(dmesg | grep -c 'was not disposed')" 0
+check attr-no-leftover "$(dmesg | grep -c 'sysfs attribute .* was not disposed')" 0
 # forget=1: 'left' is never disposed; the deregistration removes it with an error naming it, unload frees its
 # block (its state, never disposed, prints nothing).
 insmod /kc/sysfsmod.ko forget=1; check attr-insmod-forget "$?" 0

@@ -560,14 +560,20 @@ internal static unsafe class Native
             }
         throw new InvalidOperationException("dma_free_coherent of memory that is not allocated");
     }
+    /// <summary>A C block holding a copy of the managed state a helper was given (a live allocation until freed).</summary>
+    private static nint StateBlock(void* state, nuint stateSize)
+    {
+        nint block = (nint)NativeMemory.AllocZeroed(stateSize == 0 ? 1 : stateSize);
+        Buffer.MemoryCopy(state, (void*)block, stateSize, stateSize);
+        LiveAllocations++;
+        return block;
+    }
     /// <summary>request_irq: the block holds the state; a test calls the handler through IrqDispatch.</summary>
     public static void* PciRequestIrq(void* device, uint vector, uint kind, void* state, nuint stateSize, byte* name, int* error)
     {
         if (vector != 0) { *error = -22; return null; }
-        void* block = NativeMemory.AllocZeroed(stateSize);
-        Buffer.MemoryCopy(state, block, stateSize, stateSize);
+        void* block = (void*)StateBlock(state, stateSize);
         Pci(device).Irqs.Add(((nint)block, kind));
-        LiveAllocations++;
         *error = 0;
         return block;
     }
@@ -637,9 +643,7 @@ internal static unsafe class Native
     public static void* DebugfsFile(void* dir, byte* name, uint mode, uint kind, void* state, nuint stateSize, int writable, int* error)
     {
         if (DebugfsEntries[(nint)dir].Removed) { *error = -2; return null; }
-        nint block = (nint)NativeMemory.AllocZeroed(stateSize);
-        Buffer.MemoryCopy(state, (void*)block, stateSize, stateSize);
-        LiveAllocations++;
+        nint block = StateBlock(state, stateSize);
         DebugfsEntries[block] = new HostDebugfsEntry
         {
             Name = Marshal.PtrToStringUTF8((IntPtr)name)!, Parent = (nint)dir, Mode = mode, Kind = kind, Writable = writable != 0, State = block,
@@ -671,9 +675,7 @@ internal static unsafe class Native
     {
         string text = Marshal.PtrToStringUTF8((IntPtr)name)!;
         if (SysfsAttrs.Values.Any(a => !a.Removed && a.Device == (nint)device && a.Name == text)) { *error = -17; return null; }
-        nint block = (nint)NativeMemory.AllocZeroed(stateSize);
-        Buffer.MemoryCopy(state, (void*)block, stateSize, stateSize);
-        LiveAllocations++;
+        nint block = StateBlock(state, stateSize);
         SysfsAttrs[block] = new HostSysfsAttr { Device = (nint)device, Name = text, Mode = mode, Kind = kind, Writable = writable != 0 };
         *error = 0;
         return (void*)block;
@@ -736,9 +738,7 @@ internal static unsafe class Native
             FailConfigfs = 0;
             return null;
         }
-        nint block = (nint)NativeMemory.AllocZeroed(stateSize == 0 ? 1 : stateSize);
-        Buffer.MemoryCopy(state, (void*)block, stateSize, stateSize);
-        LiveAllocations++;
+        nint block = StateBlock(state, stateSize);
         ConfigfsItems[block] = new HostConfigfsItem { Name = text, Kind = kind, Table = new ReadOnlySpan<byte>(table, (int)tableLength).ToArray(), Root = root };
         *error = 0;
         return (void*)block;

@@ -11,10 +11,7 @@ public static unsafe class ConfigfsDispatch
         => PageText.Length(((T*)state)->Show((int)attribute, new Span<byte>(page, (int)size)), size, "a configfs Show returned more bytes than its page holds"u8);
 
     public static int Store<T>(void* state, uint attribute, byte* text, nuint length) where T : unmanaged, IConfigfsItem<T>, IConfigfsStore
-    {
-        Result stored = ((T*)state)->Store((int)attribute, new ReadOnlySpan<byte>(text, (int)length));
-        return stored.IsOk ? 0 : stored.Error.ToKernel();
-    }
+        => ((T*)state)->Store((int)attribute, new ReadOnlySpan<byte>(text, (int)length)).ToKernel();
 
     public static int MakeGroup<T, TChild>(void* state, byte* name, void** group)
         where T : unmanaged, IConfigfsGroup<T, TChild> where TChild : unmanaged, IConfigfsItem<TChild>

@@ -10,13 +10,9 @@ public static unsafe class DebugfsDispatch
     public static int Show<T>(void* state, void* seq) where T : unmanaged, IDebugfsFile<T>
     {
         var writer = new SeqWriter(seq);
-        Result shown = ((T*)state)->Show(ref writer);
-        return shown.IsOk ? 0 : shown.Error.ToKernel();
+        return ((T*)state)->Show(ref writer).ToKernel();
     }
 
     public static int Store<T>(void* state, byte* text, nuint length) where T : unmanaged, IDebugfsFile<T>, IDebugfsStore
-    {
-        Result stored = ((T*)state)->Store(new ReadOnlySpan<byte>(text, (int)length));
-        return stored.IsOk ? 0 : stored.Error.ToKernel();
-    }
+        => ((T*)state)->Store(new ReadOnlySpan<byte>(text, (int)length)).ToKernel();
 }

@@ -21,8 +21,8 @@ public unsafe struct DebugfsFile<T> : IDisposable where T : unmanaged, IDebugfsF
     {
         if (T.DebugfsKind == 0) Panic.Fail("a debugfs file type without [DebugfsFile] (KC0023)"u8);
         bool writable = T.DebugfsWritable;
-        if (mode == 0) mode = writable ? (ushort)0x1a4 : (ushort)0x124; // 0644, 0444
-        if (name.Pointer == null || mode > 0x1ff || (!writable && (mode & 0x92) != 0))
+        mode = FileMode.Resolve(mode, writable);
+        if (name.Pointer == null || mode == 0)
         {
             state.Dispose();
             return Errno.EINVAL;

@@ -11,7 +11,6 @@ public static unsafe class SeqFileDispatch
     public static int Show<T>(void* records, long index, void* seq) where T : unmanaged, ISeqFile<T>
     {
         var writer = new SeqWriter(seq);
-        Result shown = ((T*)records)->Show(ref writer, index);
-        return shown.IsOk ? 0 : shown.Error.ToKernel();
+        return ((T*)records)->Show(ref writer, index).ToKernel();
     }
 }

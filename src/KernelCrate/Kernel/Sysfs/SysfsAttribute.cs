@@ -11,7 +11,6 @@ namespace Kernel;
 /// </summary>
 public unsafe struct SysfsAttribute<T> : IDisposable where T : unmanaged, ISysfsAttribute<T>
 {
-    private const ushort MaxMode = 0x1ff, OtherWrite = 0x2, AnyWrite = 0x92;
     private void* _attr;
 
     /// <summary>Creates <paramref name="name"/> in <paramref name="device"/>'s directory holding
@@ -23,8 +22,8 @@ public unsafe struct SysfsAttribute<T> : IDisposable where T : unmanaged, ISysfs
     {
         if (T.SysfsKind == 0) Panic.Fail("a sysfs attribute type without [SysfsAttribute] (KC0023)"u8);
         bool writable = T.SysfsWritable;
-        if (mode == 0) mode = writable ? (ushort)0x1a4 : (ushort)0x124; // 0644, 0444
-        if (device.Handle == null || name.Pointer == null || mode > MaxMode || (mode & OtherWrite) != 0 || (!writable && (mode & AnyWrite) != 0))
+        mode = FileMode.Resolve(mode, writable);
+        if (device.Handle == null || name.Pointer == null || mode == 0 || (mode & FileMode.OtherWrite) != 0)
         {
             state.Dispose();
             return Errno.EINVAL;

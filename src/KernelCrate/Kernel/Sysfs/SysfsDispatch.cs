@@ -11,8 +11,5 @@ public static unsafe class SysfsDispatch
         => PageText.Length(((T*)state)->Show(new Span<byte>(page, (int)size)), size, "a sysfs Show returned more bytes than its page holds"u8);
 
     public static int Store<T>(void* state, byte* text, nuint length) where T : unmanaged, ISysfsAttribute<T>, ISysfsStore
-    {
-        Result stored = ((T*)state)->Store(new ReadOnlySpan<byte>(text, (int)length));
-        return stored.IsOk ? 0 : stored.Error.ToKernel();
-    }
+        => ((T*)state)->Store(new ReadOnlySpan<byte>(text, (int)length)).ToKernel();
 }
